@@ -1,0 +1,54 @@
+/**
+ * Per-model limits, in one table so the rules are not scattered. The validator, the reference
+ * fitter and the size planner all read from here.
+ */
+
+/** What a model accepts. */
+export interface ModelLimits {
+  /** Most reference images one request may carry. */
+  maxReferences: number
+  /** Most output pixels (W*H). */
+  maxPixels: number
+  /** Width and height must be multiples of this. */
+  sizeMultiple: number
+  /** Smallest width or height. */
+  minSide: number
+  /** Most pixels across all reference images together; larger sets are downscaled before sending. */
+  maxReferencePixels: number
+  /** The model takes BFL provider options (`providerOptions.blackForestLabs`). */
+  blackForestLabs: boolean
+}
+
+const flux2: ModelLimits = {
+  maxReferences: 8,
+  maxPixels: 4_194_304,
+  sizeMultiple: 16,
+  minSide: 64,
+  maxReferencePixels: 9_000_000,
+  blackForestLabs: true
+}
+
+/** Limits by model id; the first matching pattern wins. */
+const table: Array<{ pattern: RegExp; limits: ModelLimits }> = [
+  { pattern: /^bfl\/flux-2-klein/, limits: { ...flux2, maxReferences: 4 } },
+  { pattern: /^bfl\/flux-2-/, limits: flux2 },
+  { pattern: /^bfl\//, limits: { ...flux2, maxReferences: 1 } }
+]
+
+/** Conservative limits for models assetgen has no entry for. */
+const fallback: ModelLimits = {
+  maxReferences: 8,
+  maxPixels: 4_194_304,
+  sizeMultiple: 1,
+  minSide: 64,
+  maxReferencePixels: 9_000_000,
+  blackForestLabs: false
+}
+
+/** The default model. */
+export const DEFAULT_MODEL = 'bfl/flux-2-pro'
+
+/** Returns the limits for a model id. */
+export function modelLimits(modelId: string): ModelLimits {
+  return table.find((entry) => entry.pattern.test(modelId))?.limits ?? fallback
+}
