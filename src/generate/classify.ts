@@ -1,0 +1,103 @@
+import {
+  GatewayAuthenticationError,
+  GatewayError,
+  GatewayForbiddenError,
+  GatewayInvalidRequestError,
+  GatewayModelNotFoundError,
+  GatewayRateLimitError,
+  GatewayResponseError
+} from '@ai-sdk/gateway'
+import { APICallError } from '@ai-sdk/provider'
+import { NoImageGeneratedError } from 'ai'
+import { getErrorMessage } from '../errors.js'
+
+/** How the retry loop should treat a failed attempt. */
+export interface AttemptFailure {
+  retryable: boolean
+  /** A 429: the pool shrinks. */
+  rateLimited: boolean
+  /** The server's `retry-after-ms` / `retry-after`, when given and reasonable. */
+  retryAfterMs?: number
+  /** What went wrong and, where there is one, what to do about it. */
+  message: string
+}
+
+function responseHeaders(error: unknown): Record<string, string> | undefined {
+  if (APICallError.isInstance(error)) return error.responseHeaders
+  if (GatewayError.isInstance(error) && APICallError.isInstance(error.cause)) {
+    return error.cause.responseHeaders
+  }
+  return undefined
+}
+
+/** Reads `retry-after-ms` (ms) or `retry-after` (seconds or an HTTP date); ignores > 60 s. */
+export function retryAfterMs(headers: Record<string, string> | undefined, now = Date.now()): number | undefined {
+  if (!headers) return undefined
+  let ms: number | undefined
+  const precise = headers['retry-after-ms']
+  if (precise !== undefined && !Number.isNaN(Number.parseFloat(precise))) {
+    ms = Number.parseFloat(precise)
+  } else if (headers['retry-after'] !== undefined) {
+    const value = headers['retry-after']
+    const seconds = Number.parseFloat(value)
+    ms = Number.isNaN(seconds) ? Date.parse(value) - now : seconds * 1000
+  }
+  return ms !== undefined && ms >= 0 && ms <= 60_000 ? ms : undefined
+}
+
+/** Classifies an error thrown by one `generateImage` attempt for asset `assetId` on `model`. */
+export function classifyFailure(error: unknown, assetId: string, model: string): AttemptFailure {
+  const plain = { retryable: false, rateLimited: false }
+  if (GatewayAuthenticationError.isInstance(error)) {
+    return {
+      ...plain,
+      message: `AI Gateway authentication failed: set the AI_GATEWAY_API_KEY secret or the api-key input to a valid AI Gateway API key (${error.message})`
+    }
+  }
+  if (GatewayModelNotFoundError.isInstance(error)) {
+    return { ...plain, message: `the AI Gateway has no model "${model}": check the asset's model id (${error.message})` }
+  }
+  if (GatewayInvalidRequestError.isInstance(error)) {
+    return { ...plain, message: `the AI Gateway refused the request for "${assetId}": ${error.message}` }
+  }
+  if (GatewayForbiddenError.isInstance(error)) {
+    return { ...plain, message: `the AI Gateway forbade the request for "${assetId}": ${error.message}` }
+  }
+  if (GatewayRateLimitError.isInstance(error)) {
+    return {
+      retryable: true,
+      rateLimited: true,
+      retryAfterMs: retryAfterMs(responseHeaders(error)),
+      message: `rate limited by the AI Gateway (${error.message})`
+    }
+  }
+  if (GatewayResponseError.isInstance(error) && error.statusCode < 300) {
+    return { ...plain, message: `the AI Gateway sent a malformed response for "${assetId}": ${error.message}` }
+  }
+  if (GatewayError.isInstance(error) || APICallError.isInstance(error)) {
+    const status = GatewayError.isInstance(error) ? error.statusCode : error.statusCode
+    return {
+      retryable: error.isRetryable,
+      rateLimited: status === 429,
+      retryAfterMs: retryAfterMs(responseHeaders(error)),
+      message: `AI Gateway error${status ? ` ${status}` : ''}: ${error.message}`
+    }
+  }
+  if (NoImageGeneratedError.isInstance(error)) {
+    return { ...plain, message: `the model returned no image for "${assetId}"` }
+  }
+  if (error instanceof Error && error.name === 'RetryableNoImageResultError') {
+    return { retryable: true, rateLimited: false, message: `the model returned no image for "${assetId}"` }
+  }
+  return { ...plain, message: getErrorMessage(error) }
+}
+
+/**
+ * The delay before retry number `retry` (1-based): the server's retry-after when given, else
+ * exponential backoff from `baseMs` with equal jitter (half fixed, half random), so many assets retrying at once spread out.
+ */
+export function retryDelay(retry: number, baseMs: number, failure: AttemptFailure, random = Math.random): number {
+  if (failure.retryAfterMs !== undefined) return failure.retryAfterMs
+  const ceiling = baseMs * 2 ** (retry - 1)
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2)
+}

@@ -1,0 +1,32 @@
+import type { ColorCheckResult } from '../images/color-check.js'
+import type { PlanStatus } from '../plan/plan.js'
+import type { LockedVariant } from '../plan/lockfile.js'
+
+/** What happened to one asset in a build. */
+export type OutcomeStatus = 'generated' | 'reprocessed' | 'skipped' | 'failed' | 'cancelled'
+
+/** One asset's result: the row of the manifest, the summary and the PR comment. */
+export interface AssetOutcome {
+  id: string
+  status: OutcomeStatus
+  planStatus: PlanStatus
+  reason: string
+  out: string
+  bytes?: number
+  sha256?: string
+  width?: number
+  height?: number
+  seed?: number
+  /** USD, summed over every paid attempt (colour retries included). */
+  cost: number
+  durationMs: number
+  /** Requests sent to the model. */
+  attempts: number
+  error?: string
+  warnings: string[]
+  colorCheck?: ColorCheckResult
+  variants: LockedVariant[]
+  placeholder: boolean
+  /** Workspace-relative files this build wrote for the asset. */
+  files: string[]
+}

@@ -1,0 +1,69 @@
+import type { Asset, JsonObject, PaletteColor } from '../spec/types.js'
+import { modelLimits } from '../spec/models.js'
+
+/**
+ * Turns a palette into a prompt clause in which every colour appears verbatim as `#RRGGBB`, tied to
+ * its name, as FLUX.2's prompting guide recommends for exact colour matching.
+ */
+export function paletteClause(palette: PaletteColor[]): string {
+  if (palette.length === 0) return ''
+  const colors = palette.map((color) =>
+    color.name ? `${color.name} ${color.hex}` : color.hex
+  )
+  return `Use exactly these colors from the brand palette: ${colors.join(', ')}.`
+}
+
+/**
+ * The prompt text sent to the model. A string prompt gets the palette clause appended; a structured
+ * prompt is sent as JSON text with its `color_palette` filled from the palette.
+ */
+export function promptText(asset: Asset): string {
+  if (typeof asset.prompt === 'string') {
+    const clause = paletteClause(asset.palette)
+    return clause ? `${asset.prompt.trim()}\n\n${clause}` : asset.prompt.trim()
+  }
+  const structured: JsonObject = { ...asset.prompt }
+  if (asset.palette.length > 0) {
+    structured.color_palette = asset.palette.map((color) => color.hex)
+  }
+  return JSON.stringify(structured)
+}
+
+/**
+ * Provider options as sent: the spec's, plus the output format for BFL models (png or jpeg), so the
+ * model returns the bytes we write and no conversion is needed. The user's own setting wins.
+ */
+export function requestProviderOptions(asset: Asset): Record<string, JsonObject> {
+  const options = structuredClone(asset.providerOptions) as Record<string, JsonObject>
+  if (modelLimits(asset.model).blackForestLabs && asset.format !== 'webp') {
+    const bfl = (options.blackForestLabs ?? {}) as JsonObject
+    if (bfl.outputFormat === undefined) bfl.outputFormat = asset.format
+    options.blackForestLabs = bfl
+  }
+  return options
+}
+
+/** The options of one `generateImage` call, less model, signal and retries. */
+export interface ImageRequest {
+  prompt: string | { text: string; images: Uint8Array[] }
+  size?: `${number}x${number}`
+  aspectRatio?: `${number}:${number}`
+  seed: number
+  providerOptions: Record<string, JsonObject>
+}
+
+/** Builds the request for an asset, given its (fitted) reference bytes in spec order. */
+export function buildRequest(
+  asset: Asset,
+  seed: number,
+  referenceImages: Uint8Array[]
+): ImageRequest {
+  const text = promptText(asset)
+  return {
+    prompt: referenceImages.length > 0 ? { text, images: referenceImages } : text,
+    ...(asset.size ? { size: asset.size } : {}),
+    ...(asset.aspectRatio ? { aspectRatio: asset.aspectRatio } : {}),
+    seed,
+    providerOptions: requestProviderOptions(asset)
+  }
+}

@@ -1,0 +1,243 @@
+import { join } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { GenerationError, getErrorMessage } from '../errors.js'
+import { writeFileAtomic } from '../fs-atomic.js'
+import { checkColors, type ColorCheckResult } from '../images/color-check.js'
+import { fitReferences } from '../images/fit-references.js'
+import { encodeOutput, renderVariant, variantPath, type EncodedImage } from '../images/process.js'
+import { readProvenance, type Provenance } from '../images/provenance.js'
+import { renderSwatch } from '../images/swatch.js'
+import { deriveSeed, sha256 } from '../plan/hash.js'
+import type { LockEntry, LockedVariant } from '../plan/lockfile.js'
+import type { PlanItem } from '../plan/plan.js'
+import { modelLimits } from '../spec/models.js'
+import type { Asset } from '../spec/types.js'
+import { requestImage, type AttemptContext } from './attempts.js'
+import type { AssetOutcome } from './outcome.js'
+import { buildRequest } from './request.js'
+
+/** Everything `generateAsset` needs beyond the plan item. */
+export interface RunContext extends AttemptContext {
+  root: string
+  version: string
+  placeholder: boolean
+  now: () => Date
+}
+
+/** An outcome plus the lock entry to record when it succeeded. */
+export interface AssetRun {
+  outcome: AssetOutcome
+  entry?: LockEntry
+}
+
+async function referenceBytes(root: string, asset: Asset): Promise<Uint8Array[]> {
+  const references: Array<{ bytes: Uint8Array; width: number; height: number; mediaType: string }> = await Promise.all(
+    asset.references.map(async (reference) => ({
+      bytes: new Uint8Array(await readFile(join(root, reference.path))),
+      width: reference.width,
+      height: reference.height,
+      mediaType: reference.mediaType
+    }))
+  )
+  // The swatch goes last and counts against the limit like any reference.
+  if (asset.swatch && asset.palette.length > 0) {
+    references.push({ bytes: await renderSwatch(asset.palette), width: 512, height: 128, mediaType: 'image/png' })
+  }
+  const fitted = await fitReferences(references, modelLimits(asset.model).maxReferencePixels)
+  return fitted.map((reference) => reference.bytes)
+}
+
+/** A colour retry's seed: fresh, but still reproducible from the id and the base seed. */
+function retrySeed(asset: Asset, base: number, retry: number): number {
+  return retry === 0 ? base : deriveSeed(`${asset.id}:${base}`, retry)
+}
+
+interface Candidate {
+  image: EncodedImage
+  seed: number
+  provenance: Provenance
+  check?: ColorCheckResult
+}
+
+/**
+ * Generates one asset: calls the model (with retries), converts to the spec's format with
+ * provenance, checks colours (retrying with a new seed when asked), renders variants, and only then
+ * writes every file atomically. A failure at any step leaves the previous files untouched.
+ */
+export async function generateAsset(item: PlanItem, context: RunContext): Promise<AssetRun> {
+  const { asset } = item
+  const started = Date.now()
+  let cost = 0
+  let attempts = 0
+  const warnings: string[] = []
+  const fail = (error: unknown): AssetRun => ({
+    outcome: {
+      ...baseOutcome(item, context),
+      status: context.signal.aborted && !(error instanceof GenerationError && /timed out/.test(error.message)) ? 'cancelled' : 'failed',
+      error: getErrorMessage(error),
+      cost,
+      attempts: error instanceof GenerationError ? attempts + error.attempts : attempts,
+      durationMs: Date.now() - started,
+      warnings
+    }
+  })
+  try {
+    const references = await referenceBytes(context.root, asset)
+    const colorRetries = asset.colorCheck?.onMiss === 'retry' ? asset.colorCheck.retries : 0
+    let best: Candidate | undefined
+    for (let retry = 0; retry <= colorRetries; retry += 1) {
+      const seed = retrySeed(asset, item.seed, retry)
+      const generated = await requestImage(asset, buildRequest(asset, seed, references), context)
+      cost += generated.cost
+      attempts += generated.attempts
+      const provenance: Provenance = {
+        model: context.placeholder ? 'placeholder' : asset.model,
+        seed,
+        inputHash: item.inputHash,
+        assetgenVersion: context.version,
+        assetId: asset.id,
+        ...(context.placeholder ? { placeholder: true } : {})
+      }
+      const image = await encodeOutput(generated.bytes, { format: asset.format, provenance })
+      const check = asset.colorCheck
+        ? await checkColors(image.bytes, asset.palette, asset.colorCheck.tolerance)
+        : undefined
+      if (!best || (check && best.check && check.worstDeltaE < best.check.worstDeltaE)) {
+        best = { image, seed, provenance, ...(check ? { check } : {}) }
+      }
+      if (!check || check.passed) break
+    }
+    const chosen = best as Candidate
+    if (chosen.check && !chosen.check.passed) {
+      const miss = `colours missed: worst ΔE2000 ${chosen.check.worstDeltaE.toFixed(1)} > tolerance ${chosen.check.tolerance}`
+      if (asset.colorCheck?.onMiss === 'fail') {
+        throw new GenerationError(asset.id, `${miss} (colorCheck.onMiss: fail; the previous image is kept)`, { attempts: 0 })
+      }
+      warnings.push(colorRetries > 0 ? `${miss} after ${colorRetries + 1} tries` : miss)
+    }
+    return await writeOutputs(item, context, chosen, { cost, attempts, started, warnings })
+  } catch (error) {
+    return fail(error)
+  }
+}
+
+function baseOutcome(item: PlanItem, context: RunContext): AssetOutcome {
+  return {
+    id: item.asset.id,
+    status: 'skipped',
+    planStatus: item.status,
+    reason: item.reason,
+    out: item.asset.out,
+    cost: 0,
+    durationMs: 0,
+    attempts: 0,
+    warnings: [],
+    variants: [],
+    placeholder: context.placeholder,
+    files: []
+  }
+}
+
+async function renderVariants(
+  asset: Asset,
+  source: Uint8Array,
+  provenance: Provenance | undefined
+): Promise<Array<{ variant: LockedVariant; bytes: Buffer }>> {
+  return Promise.all(
+    asset.variants.map(async (settings) => {
+      const image = await renderVariant(source, settings, provenance)
+      return {
+        variant: {
+          out: variantPath(asset.out, { width: settings.width, format: settings.format }),
+          sha256: sha256(image.bytes),
+          width: image.width,
+          format: settings.format
+        },
+        bytes: image.bytes
+      }
+    })
+  )
+}
+
+async function writeOutputs(
+  item: PlanItem,
+  context: RunContext,
+  chosen: Candidate,
+  totals: { cost: number; attempts: number; started: number; warnings: string[] }
+): Promise<AssetRun> {
+  const { asset } = item
+  const variants = await renderVariants(asset, chosen.image.bytes, chosen.provenance)
+  // Variants first, the main image last: the lock entry is written only after all of them.
+  for (const variant of variants) await writeFileAtomic(join(context.root, variant.variant.out), variant.bytes)
+  await writeFileAtomic(join(context.root, asset.out), chosen.image.bytes)
+  const digest = sha256(chosen.image.bytes)
+  const entry: LockEntry = {
+    inputHash: item.inputHash,
+    inputs: item.inputs,
+    out: asset.out,
+    sha256: digest,
+    bytes: chosen.image.bytes.length,
+    width: chosen.image.width,
+    height: chosen.image.height,
+    model: asset.model,
+    seed: chosen.seed,
+    ...(context.placeholder ? { placeholder: true } : {}),
+    ...(variants.length > 0
+      ? { variantsHash: item.variantsHash, variants: variants.map((variant) => variant.variant) }
+      : {}),
+    ...(totals.cost > 0 ? { cost: totals.cost.toFixed(4) } : {}),
+    generatedAt: context.now().toISOString()
+  }
+  return {
+    entry,
+    outcome: {
+      ...baseOutcome(item, context),
+      status: 'generated',
+      bytes: entry.bytes,
+      sha256: digest,
+      width: entry.width,
+      height: entry.height,
+      seed: chosen.seed,
+      cost: totals.cost,
+      durationMs: Date.now() - totals.started,
+      attempts: totals.attempts,
+      warnings: totals.warnings,
+      ...(chosen.check ? { colorCheck: chosen.check } : {}),
+      variants: entry.variants ?? [],
+      files: [...variants.map((variant) => variant.variant.out), asset.out]
+    }
+  }
+}
+
+/** Re-renders an asset's variants from its existing output, with no model call. */
+export async function reprocessAsset(item: PlanItem, context: RunContext): Promise<AssetRun> {
+  const started = Date.now()
+  const previous = item.previous as LockEntry
+  try {
+    const source = await readFile(join(context.root, item.asset.out))
+    const variants = await renderVariants(item.asset, source, await readProvenance(source))
+    for (const variant of variants) await writeFileAtomic(join(context.root, variant.variant.out), variant.bytes)
+    const entry: LockEntry = {
+      ...previous,
+      ...(variants.length > 0 ? { variantsHash: item.variantsHash, variants: variants.map((variant) => variant.variant) } : { variantsHash: undefined, variants: undefined })
+    }
+    return {
+      entry,
+      outcome: {
+        ...baseOutcome(item, context),
+        status: 'reprocessed',
+        bytes: previous.bytes,
+        sha256: previous.sha256,
+        width: previous.width,
+        height: previous.height,
+        seed: previous.seed,
+        placeholder: previous.placeholder === true,
+        durationMs: Date.now() - started,
+        variants: entry.variants ?? [],
+        files: variants.map((variant) => variant.variant.out)
+      }
+    }
+  } catch (error) {
+    return { outcome: { ...baseOutcome(item, context), status: 'failed', error: getErrorMessage(error), durationMs: Date.now() - started } }
+  }
+}

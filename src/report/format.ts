@@ -1,0 +1,27 @@
+/** Small formatters shared by the progress lines, tables, summary and comment. */
+
+/** `$0.03`, `$1.2345`; '' for zero. */
+export function formatCost(usd: number): string {
+  if (!usd) return ''
+  const fixed = usd.toFixed(4).replace(/0{1,2}$/, '')
+  return `$${fixed}`
+}
+
+/** `3.2s`; '' for zero. */
+export function formatDuration(ms: number): string {
+  if (!ms) return ''
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms / 1000)}s`
+}
+
+/** `1.2 MB`, `340 kB`, `900 B`. */
+export function formatBytes(bytes: number | undefined): string {
+  if (bytes === undefined) return ''
+  if (bytes < 1000) return `${bytes} B`
+  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} kB`
+  return `${(bytes / 1_000_000).toFixed(1)} MB`
+}
+
+/** Escapes text for a Markdown table cell. */
+export function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}

@@ -1,0 +1,81 @@
+import type { AssetOutcome } from '../generate/outcome.js'
+import { writeFileAtomic } from '../fs-atomic.js'
+import type { Plan } from '../plan/plan.js'
+
+/** One asset in the manifest (the `manifest` output's JSON file). */
+export interface ManifestAsset {
+  id: string
+  status: string
+  reason: string
+  out: string
+  bytes?: number
+  sha256?: string
+  width?: number
+  height?: number
+  seed?: number
+  cost: number
+  durationMs: number
+  attempts: number
+  error?: string
+  warnings: string[]
+  placeholder: boolean
+  colorCheck?: AssetOutcome['colorCheck']
+  variants: AssetOutcome['variants']
+}
+
+/** The manifest: every asset of the spec, the totals and where things went. */
+export interface Manifest {
+  spec: string
+  dryRun: boolean
+  totals: { generated: number; reprocessed: number; skipped: number; failed: number; cost: number }
+  assets: ManifestAsset[]
+  orphans: Array<{ id: string; out: string }>
+  commit?: { sha: string; verified?: boolean }
+  artifacts?: Array<{ name: string; id: number; url?: string }>
+}
+
+/** Manifest rows from a build's outcomes. */
+export function manifestAssets(outcomes: AssetOutcome[]): ManifestAsset[] {
+  return outcomes.map((outcome) => ({
+    id: outcome.id,
+    status: outcome.status,
+    reason: outcome.reason,
+    out: outcome.out,
+    ...(outcome.bytes !== undefined ? { bytes: outcome.bytes } : {}),
+    ...(outcome.sha256 ? { sha256: outcome.sha256 } : {}),
+    ...(outcome.width ? { width: outcome.width, height: outcome.height as number } : {}),
+    ...(outcome.seed !== undefined ? { seed: outcome.seed } : {}),
+    cost: outcome.cost,
+    durationMs: outcome.durationMs,
+    attempts: outcome.attempts,
+    ...(outcome.error ? { error: outcome.error } : {}),
+    warnings: outcome.warnings,
+    placeholder: outcome.placeholder,
+    ...(outcome.colorCheck ? { colorCheck: outcome.colorCheck } : {}),
+    variants: outcome.variants
+  }))
+}
+
+/** Manifest rows from a plan alone (dry runs): what would happen and why. */
+export function plannedAssets(plan: Plan): ManifestAsset[] {
+  return plan.items.map((item) => ({
+    id: item.asset.id,
+    status: item.action === 'keep' ? 'skipped' : `would-${item.action}`,
+    reason: item.reason,
+    out: item.asset.out,
+    width: item.asset.width,
+    height: item.asset.height,
+    seed: item.seed,
+    cost: 0,
+    durationMs: 0,
+    attempts: 0,
+    warnings: [],
+    placeholder: false,
+    variants: item.previous?.variants ?? []
+  }))
+}
+
+/** Writes the manifest as pretty JSON (atomically). */
+export async function writeManifest(path: string, manifest: Manifest): Promise<void> {
+  await writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`)
+}

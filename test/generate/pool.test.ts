@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { AdaptivePool, mapBounded } from '../../src/generate/pool.js'
+
+const tick = () => new Promise((resolve) => setImmediate(resolve))
+
+describe('AdaptivePool', () => {
+  it('never lets more than the limit in flight and records the peak', async () => {
+    const pool = new AdaptivePool(3)
+    let running = 0
+    let highest = 0
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const release = await pool.acquire()
+        running += 1
+        highest = Math.max(highest, running)
+        await tick()
+        running -= 1
+        release()
+      })
+    )
+    expect(highest).toBe(3)
+    expect(pool.peakInFlight).toBe(3)
+    expect(pool.inFlight).toBe(0)
+  })
+
+  it('halves on rate limiting and climbs back additively on success', () => {
+    const pool = new AdaptivePool(8)
+    pool.onRateLimited()
+    expect(pool.limit).toBe(4)
+    pool.onRateLimited()
+    pool.onRateLimited()
+    pool.onRateLimited()
+    expect(pool.limit).toBe(1)
+    let successes = 0
+    while (pool.limit < 8) {
+      pool.onSuccess()
+      successes += 1
+    }
+    // Additive: one step per `limit` successes, so the climb takes many, not one.
+    expect(successes).toBeGreaterThan(20)
+    pool.onSuccess()
+    expect(pool.limit).toBe(8)
+  })
+
+  it('admits waiting requests only when the shrunken limit allows', async () => {
+    const pool = new AdaptivePool(2)
+    const first = await pool.acquire()
+    const second = await pool.acquire()
+    pool.onRateLimited()
+    let thirdIn = false
+    const third = pool.acquire().then((release) => {
+      thirdIn = true
+      return release
+    })
+    first()
+    await tick()
+    expect(thirdIn).toBe(false) // limit is 1 and one is still in flight
+    second()
+    ;(await third)()
+    expect(thirdIn).toBe(true)
+  })
+
+  it('rejects a waiting acquire when its signal aborts, and frees nothing it did not take', async () => {
+    const pool = new AdaptivePool(1)
+    const held = await pool.acquire()
+    const controller = new AbortController()
+    const waiting = pool.acquire(controller.signal)
+    controller.abort(new Error('cancelled'))
+    await expect(waiting).rejects.toThrow('cancelled')
+    held()
+    expect(pool.inFlight).toBe(0)
+  })
+})
+
+describe('mapBounded', () => {
+  it('keeps input order and bounds concurrency', async () => {
+    let running = 0
+    let highest = 0
+    const results = await mapBounded([5, 1, 4, 2, 3], 2, async (value) => {
+      running += 1
+      highest = Math.max(highest, running)
+      await new Promise((resolve) => setTimeout(resolve, value))
+      running -= 1
+      return value * 10
+    })
+    expect(results).toEqual([50, 10, 40, 20, 30])
+    expect(highest).toBe(2)
+  })
+})
