@@ -66,8 +66,18 @@ function parse(argv: string[]) {
   })
 }
 
-/** Runs the CLI; resolves with the exit code. Output goes to the given streams. */
-export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+/** Where the CLI reads and writes: the process's own by default, injectable for tests. */
+export interface CliIo {
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream
+  /** The directory the spec path is resolved against, and the workspace root. */
+  cwd: string
+}
+
+/** Runs the CLI; resolves with the exit code. */
+export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<number> {
+  const out = io.stdout ?? process.stdout
+  const err = io.stderr ?? process.stderr
   let args: ReturnType<typeof parse>
   try {
     args = parse(argv)
@@ -83,7 +93,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
     err.write(`assetgen: unknown command "${positionals.join(' ')}"\n\n${usage}\n`)
     return 2
   }
-  const root = process.cwd()
+  const root = io.cwd ?? process.cwd()
   const only = (values.only ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean)
   try {
     const shard = parseShard(values.shard)

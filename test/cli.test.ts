@@ -1,0 +1,132 @@
+import { spawn } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { main } from '../src/cli.js'
+import { readLockfile } from '../src/plan/lockfile.js'
+import { VERSION } from '../src/version.js'
+import { startFakeGateway, type FakeGateway } from './fakes/gateway.js'
+import { CLI_ENTRY } from './helpers/runner.js'
+import { workspace } from './helpers/workspace.js'
+
+const spec = `version: 1
+assets:
+  - id: hero
+    prompt: A trail
+    size: 128x64
+  - id: icon-a
+    prompt: Icon A
+    size: 64x64
+  - id: icon-b
+    prompt: Icon B
+    size: 64x64
+`
+
+function capture(): { stream: Writable; text: () => string } {
+  let text = ''
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      text += String(chunk)
+      done()
+    }
+  })
+  return { stream, text: () => text }
+}
+
+/** Runs the CLI in-process, as if started in `cwd`. */
+async function cli(cwd: string, ...args: string[]) {
+  const out = capture()
+  const err = capture()
+  const code = await main(args, { stdout: out.stream, stderr: err.stream, cwd })
+  return { code, stdout: out.text(), stderr: err.text() }
+}
+
+describe('assetgen CLI', () => {
+  it('plan prints the table and exits 0; --json is machine-readable', async () => {
+    await using ws = await workspace(spec)
+    const plan = await cli(ws.root, 'plan')
+    expect(plan.code).toBe(0)
+    expect(plan.stdout).toMatch(/^id\s+status\s+reason\s+out\s+size/m)
+    expect(plan.stdout).toMatch(/hero\s+would generate\s+not in the lockfile\s+assets\/hero.png\s+128x64/)
+    expect(plan.stdout).toContain('3 of 3 assets would be generated.')
+    const json = await cli(ws.root, 'plan', '--json', '--only', 'icon-*')
+    const parsed = JSON.parse(json.stdout) as { toGenerate: number; assets: Array<{ id: string; status: string }> }
+    expect(parsed.toGenerate).toBe(2)
+    expect(parsed.assets.find((asset) => asset.id === 'hero')?.status).toBe('skipped')
+  })
+
+  it('check exits 1 while work remains and 0 once built', async () => {
+    await using ws = await workspace(spec)
+    expect((await cli(ws.root, 'check')).code).toBe(1)
+    const built = await cli(ws.root, 'build', '--placeholder')
+    expect(built.code).toBe(0)
+    expect(built.stdout).toContain('3 generated, 0 reprocessed, 0 skipped, 0 failed (placeholders)')
+    expect((await cli(ws.root, 'check', '--placeholder')).code).toBe(0)
+    // A real run would still replace the placeholders.
+    expect((await cli(ws.root, 'check')).code).toBe(1)
+  })
+
+  it('falls back to placeholders without a key, loudly', async () => {
+    await using ws = await workspace(spec)
+    const saved = process.env.AI_GATEWAY_API_KEY
+    delete process.env.AI_GATEWAY_API_KEY
+    const built = await cli(ws.root, 'build', '--only', 'hero')
+    if (saved !== undefined) process.env.AI_GATEWAY_API_KEY = saved
+    expect(built.code).toBe(0)
+    expect(built.stderr).toMatch(/WARNING: no AI_GATEWAY_API_KEY set: rendering PLACEHOLDER images/)
+  })
+
+  it('exits 1 with located problems on a bad spec, and 2 on bad arguments', async () => {
+    await using ws = await workspace('version: 2\nassets: []\n')
+    const bad = await cli(ws.root, 'plan')
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/^assetgen\.yml:1:10: version: /m)
+    expect(bad.stderr).toMatch(/^assetgen\.yml:2:\d+: assets: /m)
+    expect((await cli(ws.root, 'plan', '--nope')).code).toBe(2)
+    expect((await cli(ws.root, 'explode')).code).toBe(2)
+    expect((await cli(ws.root, 'build', '--concurrency', '0')).code).toBe(2)
+    expect((await cli(ws.root, 'plan', '--shard', '5/4')).code).toBe(2)
+  })
+
+  it('prints help and the version', async () => {
+    await using ws = await workspace(spec)
+    expect((await cli(ws.root, '--help')).stdout).toMatch(/assetgen plan .*\n.*assetgen check/)
+    expect((await cli(ws.root, '--version')).stdout.trim()).toBe(VERSION)
+    const pkg = JSON.parse(await readFile(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }
+    expect(VERSION).toBe(pkg.version)
+  })
+})
+
+describe('the CLI bundle (dist/cli/index.js)', () => {
+  let gateway: FakeGateway
+  beforeAll(async () => {
+    gateway = await startFakeGateway({ apiKeys: 'cli-key', latencyMs: 400 })
+  })
+  afterAll(() => gateway.close())
+
+  it('on SIGTERM starts nothing new, keeps finished images in the lockfile, exits 143; a rerun does only the rest', async () => {
+    const assets = Array.from({ length: 6 }, (_, index) => `  - id: a${index}\n    prompt: Asset ${index}\n    size: 64x64\n`).join('')
+    await using ws = await workspace(`version: 1\nassets:\n${assets}`)
+    const env = { ...process.env, AI_GATEWAY_API_KEY: 'cli-key', AI_GATEWAY_BASE_URL: gateway.url }
+    const child = spawn(process.execPath, [CLI_ENTRY, 'build', '--concurrency', '1'], { cwd: ws.root, env })
+    let stdout = ''
+    const code = await new Promise<number | null>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString()
+        if (/\[\d\/6\].*generated/.test(stdout) && !child.killed) child.kill('SIGTERM')
+      })
+      child.on('close', resolve)
+    })
+    expect(code).toBe(143)
+    const lockfile = await readLockfile(join(ws.root, 'assetgen.lock.json'))
+    const done = Object.keys(lockfile.assets)
+    expect(done.length).toBeGreaterThanOrEqual(1)
+    expect(done.length).toBeLessThan(6)
+    for (const id of done) expect((await readFile(join(ws.root, `assets/${id}.png`))).length).toBe(lockfile.assets[id]?.bytes)
+    gateway.reset()
+    const rerun = spawn(process.execPath, [CLI_ENTRY, 'build', '--concurrency', '3'], { cwd: ws.root, env })
+    expect(await new Promise((resolve) => rerun.on('close', resolve))).toBe(0)
+    expect(gateway.requestCount()).toBe(6 - done.length)
+  })
+})
