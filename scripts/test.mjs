@@ -9,7 +9,14 @@ const directory = mkdtempSync(join(tmpdir(), 'assetgen-test-'))
 const report = join(directory, 'report.json')
 const vitest = spawnSync(
   process.execPath,
-  ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2)
+  ],
   { stdio: 'inherit' }
 )
 let passed = 0
@@ -20,7 +27,11 @@ try {
   failed = results.numFailedTests + (results.numRuntimeErrorTestSuites ?? 0)
   // A suite that failed to load has no tests to count: count it as a failure.
   for (const suite of results.testResults ?? []) {
-    if (suite.status === 'failed' && (suite.assertionResults ?? []).length === 0) failed += 1
+    if (
+      suite.status === 'failed' &&
+      (suite.assertionResults ?? []).length === 0
+    )
+      failed += 1
   }
 } catch {
   failed = Math.max(failed, 1)

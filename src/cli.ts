@@ -1,10 +1,19 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { build, plan, type BuildResult } from './engine.js'
-import { InputError, SpecError, formatProblem, getErrorMessage } from './errors.js'
+import {
+  InputError,
+  SpecError,
+  formatProblem,
+  getErrorMessage
+} from './errors.js'
 import { gatewayModelFactory } from './generate/gateway.js'
 import { parseShard } from './inputs.js'
-import { manifestAssets, plannedAssets, writeManifest } from './report/manifest.js'
+import {
+  manifestAssets,
+  plannedAssets,
+  writeManifest
+} from './report/manifest.js'
 import { formatProgress } from './report/progress.js'
 import { rowsFromOutcomes, rowsFromPlan, textTable } from './report/table.js'
 import { formatCost } from './report/format.js'
@@ -36,10 +45,18 @@ Options:
 The key comes from env AI_GATEWAY_API_KEY. Exit codes: 0 ok, 1 invalid spec or failed assets
 (check: work to do), 2 bad arguments, 130/143 interrupted.`
 
-function integer(value: string | undefined, name: string, fallback: number, min: number): number {
+function integer(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  min: number
+): number {
   if (value === undefined) return fallback
   const number = Number(value)
-  if (!Number.isInteger(number) || number < min) throw new InputError(`--${name} must be a whole number >= ${min}, got "${value}"`)
+  if (!Number.isInteger(number) || number < min)
+    throw new InputError(
+      `--${name} must be a whole number >= ${min}, got "${value}"`
+    )
   return number
 }
 
@@ -75,7 +92,10 @@ export interface CliIo {
 }
 
 /** Runs the CLI; resolves with the exit code. */
-export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Partial<CliIo> = {}
+): Promise<number> {
   const out = io.stdout ?? process.stdout
   const err = io.stderr ?? process.stderr
   let args: ReturnType<typeof parse>
@@ -86,35 +106,61 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     return 2
   }
   const { values, positionals } = args
-  if (values.help) return out.write(`${usage}\n`), 0
-  if (values.version) return out.write(`${VERSION}\n`), 0
+  if (values.help) return (out.write(`${usage}\n`), 0)
+  if (values.version) return (out.write(`${VERSION}\n`), 0)
   const command = positionals[0] ?? 'plan'
   if (!['plan', 'check', 'build'].includes(command) || positionals.length > 1) {
-    err.write(`assetgen: unknown command "${positionals.join(' ')}"\n\n${usage}\n`)
+    err.write(
+      `assetgen: unknown command "${positionals.join(' ')}"\n\n${usage}\n`
+    )
     return 2
   }
   const root = io.cwd ?? process.cwd()
-  const only = (values.only ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean)
+  const only = (values.only ?? [])
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean)
   try {
     const shard = parseShard(values.shard)
-    const selection = { root, specPath: resolve(root, values.spec), only, force: values.force, ...(shard ? { shard } : {}) }
+    const selection = {
+      root,
+      specPath: resolve(root, values.spec),
+      only,
+      force: values.force,
+      ...(shard ? { shard } : {})
+    }
     if (command !== 'build') {
-      const planned = await plan({ ...selection, placeholder: values.placeholder })
-      const work = planned.plan.items.filter((item) => item.action !== 'keep').length
+      const planned = await plan({
+        ...selection,
+        placeholder: values.placeholder
+      })
+      const work = planned.plan.items.filter(
+        (item) => item.action !== 'keep'
+      ).length
       if (values.json) {
-        out.write(`${JSON.stringify({ spec: planned.spec.specName, toGenerate: work, assets: plannedAssets(planned.plan), orphans: planned.plan.orphans }, null, 2)}\n`)
+        out.write(
+          `${JSON.stringify({ spec: planned.spec.specName, toGenerate: work, assets: plannedAssets(planned.plan), orphans: planned.plan.orphans }, null, 2)}\n`
+        )
       } else {
         out.write(`${textTable(rowsFromPlan(planned.plan))}\n\n`)
-        for (const orphan of planned.plan.orphans) out.write(`orphan: ${orphan.id} (${orphan.out}) is no longer in the spec; its file is left alone\n`)
-        out.write(`${work} of ${planned.plan.items.length} assets would be generated.\n`)
+        for (const orphan of planned.plan.orphans)
+          out.write(
+            `orphan: ${orphan.id} (${orphan.out}) is no longer in the spec; its file is left alone\n`
+          )
+        out.write(
+          `${work} of ${planned.plan.items.length} assets would be generated.\n`
+        )
       }
       return command === 'check' && work > 0 ? 1 : 0
     }
     return await runBuild(values, selection, out, err)
   } catch (error) {
     if (error instanceof SpecError) {
-      for (const problem of error.problems) err.write(`${formatProblem(problem)}\n`)
-      err.write(`assetgen: ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in the spec; nothing was generated\n`)
+      for (const problem of error.problems)
+        err.write(`${formatProblem(problem)}\n`)
+      err.write(
+        `assetgen: ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in the spec; nothing was generated\n`
+      )
       return 1
     }
     err.write(`assetgen: ${getErrorMessage(error)}\n`)
@@ -142,7 +188,9 @@ async function runBuild(
   let signalName: NodeJS.Signals | undefined
   const onSignal = (name: NodeJS.Signals): void => {
     signalName = name
-    err.write(`\nassetgen: ${name}: starting nothing new; keeping what finished\n`)
+    err.write(
+      `\nassetgen: ${name}: starting nothing new; keeping what finished\n`
+    )
     controller.abort(new Error(`cancelled by ${name}`))
   }
   process.once('SIGINT', onSignal)
@@ -152,14 +200,23 @@ async function runBuild(
     result = await build({
       ...selection,
       placeholder,
-      ...(placeholder ? {} : { imageModel: gatewayModelFactory({ apiKey, ...(baseURL ? { baseURL } : {}) }) }),
+      ...(placeholder
+        ? {}
+        : {
+            imageModel: gatewayModelFactory({
+              apiKey,
+              ...(baseURL ? { baseURL } : {})
+            })
+          }),
       concurrency: integer(values.concurrency, 'concurrency', 4, 1),
       maxRetries: integer(values['max-retries'], 'max-retries', 2, 0),
       timeoutMs: integer(values.timeout, 'timeout', 300, 1) * 1000,
       maxImages: integer(values['max-images'], 'max-images', 0, 0),
       version: VERSION,
       signal: controller.signal,
-      onProgress: values.json ? undefined : (event) => out.write(`${formatProgress(event)}\n`)
+      onProgress: values.json
+        ? undefined
+        : (event) => out.write(`${formatProgress(event)}\n`)
     })
   } finally {
     process.off('SIGINT', onSignal)
@@ -168,16 +225,24 @@ async function runBuild(
   const manifest = {
     spec: result.spec.specName,
     dryRun: false,
-    totals: { generated: result.generated, reprocessed: result.reprocessed, skipped: result.skipped, failed: result.failed, cost: result.cost },
+    totals: {
+      generated: result.generated,
+      reprocessed: result.reprocessed,
+      skipped: result.skipped,
+      failed: result.failed,
+      cost: result.cost
+    },
     assets: manifestAssets(result.outcomes),
     orphans: result.plan.orphans
   }
-  if (values.manifest) await writeManifest(resolve(selection.root, values.manifest), manifest)
+  if (values.manifest)
+    await writeManifest(resolve(selection.root, values.manifest), manifest)
   if (values.json) {
     out.write(`${JSON.stringify(manifest, null, 2)}\n`)
   } else {
     const failed = rowsFromOutcomes(result.outcomes).filter((row) => !row.ok)
-    if (failed.length > 0) out.write(`\nFailed:\n${textTable(failed, ['id', 'status', 'note'])}\n`)
+    if (failed.length > 0)
+      out.write(`\nFailed:\n${textTable(failed, ['id', 'status', 'note'])}\n`)
     out.write(
       `\n${result.generated} generated, ${result.reprocessed} reprocessed, ${result.skipped} skipped, ${result.failed} failed` +
         `${result.cost ? `, ${formatCost(result.cost)}` : ''}${placeholder ? ' (placeholders)' : ''}\n`

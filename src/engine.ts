@@ -5,8 +5,18 @@ import type { ImageModelFactory } from './generate/gateway.js'
 import type { AssetOutcome } from './generate/outcome.js'
 import { placeholderModelFactory } from './generate/placeholder.js'
 import { AdaptivePool, mapBounded } from './generate/pool.js'
-import { generateAsset, reprocessAsset, type AssetRun, type RunContext } from './generate/run.js'
-import { readLockfile, serializeLockfile, writeLockfile, type Lockfile } from './plan/lockfile.js'
+import {
+  generateAsset,
+  reprocessAsset,
+  type AssetRun,
+  type RunContext
+} from './generate/run.js'
+import {
+  readLockfile,
+  serializeLockfile,
+  writeLockfile,
+  type Lockfile
+} from './plan/lockfile.js'
 import { planSpec, type Plan, type PlanItem } from './plan/plan.js'
 import { loadSpec } from './spec/load.js'
 import type { Spec } from './spec/types.js'
@@ -76,7 +86,10 @@ export interface BuildResult extends Planned {
 
 /** Loads and validates the spec, reads the lockfile and plans every asset. Makes no network call. */
 export async function plan(request: PlanRequest): Promise<Planned> {
-  const spec = await loadSpec({ specPath: request.specPath, root: request.root })
+  const spec = await loadSpec({
+    specPath: request.specPath,
+    root: request.root
+  })
   const lockfile = await readLockfile(spec.lockfilePath)
   const planned = await planSpec(spec, lockfile, {
     ...(request.only ? { only: request.only } : {}),
@@ -106,8 +119,13 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       `the plan generates ${toGenerate} images but max-images is ${request.maxImages}: raise max-images or narrow the run with only`
     )
   }
-  const imageModel = request.placeholder ? placeholderModelFactory : request.imageModel
-  if (!imageModel && toGenerate > 0) throw new InputError('no image model: pass an API key or use the placeholder renderer')
+  const imageModel = request.placeholder
+    ? placeholderModelFactory
+    : request.imageModel
+  if (!imageModel && toGenerate > 0)
+    throw new InputError(
+      'no image model: pass an API key or use the placeholder renderer'
+    )
 
   const signal = request.signal ?? new AbortController().signal
   const pool = new AdaptivePool(request.concurrency)
@@ -137,18 +155,18 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   // Twice the request limit in progress: while some assets are being processed, others are
   // already waiting on the model, and memory stays bounded by the concurrency, not the asset count.
   await mapBounded(work, request.concurrency * 2, async (item) => {
-      const timeout = AbortSignal.timeout(request.timeoutMs)
-      const context: RunContext = {
-        ...base,
-        timeoutMs: request.timeoutMs,
-        signal: AbortSignal.any([signal, timeout])
-      }
-      const run: AssetRun =
-        item.action === 'reprocess'
-          ? await reprocessAsset(item, context)
-          : await generateAsset(item, context)
-      if (run.entry) await lock.record(item.asset.id, run.entry)
-      report(run.outcome)
+    const timeout = AbortSignal.timeout(request.timeoutMs)
+    const context: RunContext = {
+      ...base,
+      timeoutMs: request.timeoutMs,
+      signal: AbortSignal.any([signal, timeout])
+    }
+    const run: AssetRun =
+      item.action === 'reprocess'
+        ? await reprocessAsset(item, context)
+        : await generateAsset(item, context)
+    if (run.entry) await lock.record(item.asset.id, run.entry)
+    report(run.outcome)
   })
   await lock.finish()
 
@@ -156,7 +174,9 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   outcomes.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
   const count = (status: AssetOutcome['status']): number =>
     outcomes.filter((outcome) => outcome.status === status).length
-  const lockfilePath = relative(spec.root, spec.lockfilePath).split('\\').join('/')
+  const lockfilePath = relative(spec.root, spec.lockfilePath)
+    .split('\\')
+    .join('/')
   const changedFiles = outcomes.flatMap((outcome) => outcome.files)
   if (lock.changed) changedFiles.push(lockfilePath)
   return {
@@ -184,7 +204,13 @@ function skippedOutcome(item: PlanItem, placeholder: boolean): AssetOutcome {
     reason: item.reason,
     out: item.asset.out,
     ...(previous
-      ? { bytes: previous.bytes, sha256: previous.sha256, width: previous.width, height: previous.height, seed: previous.seed }
+      ? {
+          bytes: previous.bytes,
+          sha256: previous.sha256,
+          width: previous.width,
+          height: previous.height,
+          seed: previous.seed
+        }
       : {}),
     cost: 0,
     durationMs: 0,
@@ -211,7 +237,9 @@ class LockfileWriter {
     this.path = spec.lockfilePath
     this.original = serializeLockfile(previous)
     const ids = new Set(spec.assets.map((asset) => asset.id))
-    const assets = Object.fromEntries(Object.entries(previous.assets).filter(([id]) => ids.has(id)))
+    const assets = Object.fromEntries(
+      Object.entries(previous.assets).filter(([id]) => ids.has(id))
+    )
     this.current = { version: previous.version, assets }
   }
 
@@ -229,7 +257,10 @@ class LockfileWriter {
   }
 
   private flush(): Promise<void> {
-    const snapshot = { version: this.current.version, assets: { ...this.current.assets } }
+    const snapshot = {
+      version: this.current.version,
+      assets: { ...this.current.assets }
+    }
     this.queue = this.queue.then(() => writeLockfile(this.path, snapshot))
     return this.queue
   }

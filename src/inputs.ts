@@ -94,24 +94,35 @@ function booleanInput(name: string, fallback: boolean): boolean {
   throw new InputError(`input ${name} must be true or false, got "${value}"`)
 }
 
-function integerInput(name: string, fallback: number, min: number, max: number): number {
+function integerInput(
+  name: string,
+  fallback: number,
+  min: number,
+  max: number
+): number {
   const raw = core.getInput(name).trim()
   if (raw === '') return fallback
   const value = Number(raw)
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new InputError(`input ${name} must be a whole number from ${min} to ${max}, got "${raw}"`)
+    throw new InputError(
+      `input ${name} must be a whole number from ${min} to ${max}, got "${raw}"`
+    )
   }
   return value
 }
 
 /** Parses `i/n` (1-based), e.g. `2/4`. */
-export function parseShard(value: string | undefined): { index: number; count: number } | undefined {
+export function parseShard(
+  value: string | undefined
+): { index: number; count: number } | undefined {
   if (value === undefined || value.trim() === '') return undefined
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value)
   const index = Number(match?.[1])
   const count = Number(match?.[2])
   if (!match || count < 1 || index < 1 || index > count) {
-    throw new InputError(`shard must be i/n with 1 <= i <= n (e.g. 2/4), got "${value}"`)
+    throw new InputError(
+      `shard must be i/n with 1 <= i <= n (e.g. 2/4), got "${value}"`
+    )
   }
   return { index, count }
 }
@@ -120,14 +131,20 @@ export function parseShard(value: string | undefined): { index: number; count: n
 export function getInputs(): Inputs {
   const mode = (core.getInput(InputName.Mode).trim() || 'auto') as Mode
   if (!['auto', 'commit', 'artifact', 'none'].includes(mode)) {
-    throw new InputError(`input mode must be auto, commit, artifact or none, got "${mode}"`)
+    throw new InputError(
+      `input mode must be auto, commit, artifact or none, got "${mode}"`
+    )
   }
-  const apiKey = core.getInput(InputName.ApiKey).trim() || (process.env.AI_GATEWAY_API_KEY ?? '').trim()
+  const apiKey =
+    core.getInput(InputName.ApiKey).trim() ||
+    (process.env.AI_GATEWAY_API_KEY ?? '').trim()
   // Mask before anything could print it, whichever way it arrived.
   if (apiKey) core.setSecret(apiKey)
   const gatewayUrl = getOptionalInput(InputName.GatewayUrl)?.trim()
   if (gatewayUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(gatewayUrl)) {
-    throw new InputError(`input gateway-url must be an http(s) URL, got "${gatewayUrl}"`)
+    throw new InputError(
+      `input gateway-url must be an http(s) URL, got "${gatewayUrl}"`
+    )
   }
   const githubToken = core.getInput(InputName.GithubToken).trim()
   if (githubToken) core.setSecret(githubToken)
@@ -147,10 +164,14 @@ export function getInputs(): Inputs {
     only: getStringAsArray(core.getInput(InputName.Only)),
     dryRun: booleanInput(InputName.DryRun, false),
     failOnError: booleanInput(InputName.FailOnError, true),
-    commitMessage: core.getInput(InputName.CommitMessage).trim() || 'chore(assets): regenerate images with assetgen',
+    commitMessage:
+      core.getInput(InputName.CommitMessage).trim() ||
+      'chore(assets): regenerate images with assetgen',
     ...(branch ? { branch: branch.replace(/^refs\/heads\//, '') } : {}),
     artifactName: core.getInput(InputName.ArtifactName).trim() || 'assetgen',
-    ...(retentionDays ? { retentionDays: integerInput(InputName.RetentionDays, 0, 1, 90) } : {}),
+    ...(retentionDays
+      ? { retentionDays: integerInput(InputName.RetentionDays, 0, 1, 90) }
+      : {}),
     comment: booleanInput(InputName.Comment, true),
     maxImages: integerInput(InputName.MaxImages, 0, 0, 100_000),
     placeholder: booleanInput(InputName.Placeholder, false),

@@ -48,12 +48,19 @@ describe('assetgen CLI', () => {
     const plan = await cli(ws.root, 'plan')
     expect(plan.code).toBe(0)
     expect(plan.stdout).toMatch(/^id\s+status\s+reason\s+out\s+size/m)
-    expect(plan.stdout).toMatch(/hero\s+would generate\s+not in the lockfile\s+assets\/hero.png\s+128x64/)
+    expect(plan.stdout).toMatch(
+      /hero\s+would generate\s+not in the lockfile\s+assets\/hero.png\s+128x64/
+    )
     expect(plan.stdout).toContain('3 of 3 assets would be generated.')
     const json = await cli(ws.root, 'plan', '--json', '--only', 'icon-*')
-    const parsed = JSON.parse(json.stdout) as { toGenerate: number; assets: Array<{ id: string; status: string }> }
+    const parsed = JSON.parse(json.stdout) as {
+      toGenerate: number
+      assets: Array<{ id: string; status: string }>
+    }
     expect(parsed.toGenerate).toBe(2)
-    expect(parsed.assets.find((asset) => asset.id === 'hero')?.status).toBe('skipped')
+    expect(parsed.assets.find((asset) => asset.id === 'hero')?.status).toBe(
+      'skipped'
+    )
   })
 
   it('check exits 1 while work remains and 0 once built', async () => {
@@ -61,7 +68,9 @@ describe('assetgen CLI', () => {
     expect((await cli(ws.root, 'check')).code).toBe(1)
     const built = await cli(ws.root, 'build', '--placeholder')
     expect(built.code).toBe(0)
-    expect(built.stdout).toContain('3 generated, 0 reprocessed, 0 skipped, 0 failed (placeholders)')
+    expect(built.stdout).toContain(
+      '3 generated, 0 reprocessed, 0 skipped, 0 failed (placeholders)'
+    )
     expect((await cli(ws.root, 'check', '--placeholder')).code).toBe(0)
     // A real run would still replace the placeholders.
     expect((await cli(ws.root, 'check')).code).toBe(1)
@@ -74,7 +83,9 @@ describe('assetgen CLI', () => {
     const built = await cli(ws.root, 'build', '--only', 'hero')
     if (saved !== undefined) process.env.AI_GATEWAY_API_KEY = saved
     expect(built.code).toBe(0)
-    expect(built.stderr).toMatch(/WARNING: no AI_GATEWAY_API_KEY set: rendering PLACEHOLDER images/)
+    expect(built.stderr).toMatch(
+      /WARNING: no AI_GATEWAY_API_KEY set: rendering PLACEHOLDER images/
+    )
   })
 
   it('exits 1 with located problems on a bad spec, and 2 on bad arguments', async () => {
@@ -91,9 +102,13 @@ describe('assetgen CLI', () => {
 
   it('prints help and the version', async () => {
     await using ws = await workspace(spec)
-    expect((await cli(ws.root, '--help')).stdout).toMatch(/assetgen plan .*\n.*assetgen check/)
+    expect((await cli(ws.root, '--help')).stdout).toMatch(
+      /assetgen plan .*\n.*assetgen check/
+    )
     expect((await cli(ws.root, '--version')).stdout.trim()).toBe(VERSION)
-    const pkg = JSON.parse(await readFile(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }
+    const pkg = JSON.parse(
+      await readFile(join(import.meta.dirname, '..', 'package.json'), 'utf8')
+    ) as { version: string }
     expect(VERSION).toBe(pkg.version)
   })
 })
@@ -106,15 +121,28 @@ describe('the CLI bundle (dist/cli/index.js)', () => {
   afterAll(() => gateway.close())
 
   it('on SIGTERM starts nothing new, keeps finished images in the lockfile, exits 143; a rerun does only the rest', async () => {
-    const assets = Array.from({ length: 6 }, (_, index) => `  - id: a${index}\n    prompt: Asset ${index}\n    size: 64x64\n`).join('')
+    const assets = Array.from(
+      { length: 6 },
+      (_, index) =>
+        `  - id: a${index}\n    prompt: Asset ${index}\n    size: 64x64\n`
+    ).join('')
     await using ws = await workspace(`version: 1\nassets:\n${assets}`)
-    const env = { ...process.env, AI_GATEWAY_API_KEY: 'cli-key', AI_GATEWAY_BASE_URL: gateway.url }
-    const child = spawn(process.execPath, [CLI_ENTRY, 'build', '--concurrency', '1'], { cwd: ws.root, env })
+    const env = {
+      ...process.env,
+      AI_GATEWAY_API_KEY: 'cli-key',
+      AI_GATEWAY_BASE_URL: gateway.url
+    }
+    const child = spawn(
+      process.execPath,
+      [CLI_ENTRY, 'build', '--concurrency', '1'],
+      { cwd: ws.root, env }
+    )
     let stdout = ''
     const code = await new Promise<number | null>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString()
-        if (/\[\d\/6\].*generated/.test(stdout) && !child.killed) child.kill('SIGTERM')
+        if (/\[\d\/6\].*generated/.test(stdout) && !child.killed)
+          child.kill('SIGTERM')
       })
       child.on('close', resolve)
     })
@@ -123,9 +151,16 @@ describe('the CLI bundle (dist/cli/index.js)', () => {
     const done = Object.keys(lockfile.assets)
     expect(done.length).toBeGreaterThanOrEqual(1)
     expect(done.length).toBeLessThan(6)
-    for (const id of done) expect((await readFile(join(ws.root, `assets/${id}.png`))).length).toBe(lockfile.assets[id]?.bytes)
+    for (const id of done)
+      expect((await readFile(join(ws.root, `assets/${id}.png`))).length).toBe(
+        lockfile.assets[id]?.bytes
+      )
     gateway.reset()
-    const rerun = spawn(process.execPath, [CLI_ENTRY, 'build', '--concurrency', '3'], { cwd: ws.root, env })
+    const rerun = spawn(
+      process.execPath,
+      [CLI_ENTRY, 'build', '--concurrency', '3'],
+      { cwd: ws.root, env }
+    )
     expect(await new Promise((resolve) => rerun.on('close', resolve))).toBe(0)
     expect(gateway.requestCount()).toBe(6 - done.length)
   })

@@ -31,8 +31,14 @@ export interface GeneratedImage {
 
 /** Reads the gateway's cost (a decimal string) from a result's provider metadata. */
 export function readCost(providerMetadata: unknown): number {
-  const gateway = (providerMetadata as { gateway?: { cost?: unknown } } | undefined)?.gateway
-  const cost = Number.parseFloat(String(gateway?.cost ?? ''))
+  const gateway = (
+    providerMetadata as { gateway?: { cost?: unknown } } | undefined
+  )?.gateway
+  const raw = gateway?.cost
+  const cost =
+    typeof raw === 'string' || typeof raw === 'number'
+      ? Number(raw)
+      : Number.NaN
   return Number.isFinite(cost) ? cost : 0
 }
 
@@ -63,7 +69,8 @@ export async function requestImage(
         attempts: attempt
       }
     } catch (error) {
-      if (context.signal.aborted) throw abortError(asset, context, attempt, error)
+      if (context.signal.aborted)
+        throw abortError(asset, context, attempt, error)
       const failure = classifyFailure(error, asset.id, asset.model)
       if (failure.rateLimited) context.pool.onRateLimited()
       if (!failure.retryable || attempt > context.maxRetries) {
@@ -74,11 +81,11 @@ export async function requestImage(
         })
       }
       release()
-      await context.sleep(retryDelay(attempt, context.backoffMs, failure), context.signal).catch(
-        (sleepError: unknown) => {
+      await context
+        .sleep(retryDelay(attempt, context.backoffMs, failure), context.signal)
+        .catch((sleepError: unknown) => {
           throw abortError(asset, context, attempt, sleepError)
-        }
-      )
+        })
     } finally {
       release()
     }

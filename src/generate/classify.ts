@@ -31,7 +31,10 @@ function responseHeaders(error: unknown): Record<string, string> | undefined {
 }
 
 /** Reads `retry-after-ms` (ms) or `retry-after` (seconds or an HTTP date); ignores > 60 s. */
-export function retryAfterMs(headers: Record<string, string> | undefined, now = Date.now()): number | undefined {
+export function retryAfterMs(
+  headers: Record<string, string> | undefined,
+  now = Date.now()
+): number | undefined {
   if (!headers) return undefined
   let ms: number | undefined
   const precise = headers['retry-after-ms']
@@ -46,7 +49,11 @@ export function retryAfterMs(headers: Record<string, string> | undefined, now = 
 }
 
 /** Classifies an error thrown by one `generateImage` attempt for asset `assetId` on `model`. */
-export function classifyFailure(error: unknown, assetId: string, model: string): AttemptFailure {
+export function classifyFailure(
+  error: unknown,
+  assetId: string,
+  model: string
+): AttemptFailure {
   const plain = { retryable: false, rateLimited: false }
   if (GatewayAuthenticationError.isInstance(error)) {
     return {
@@ -55,13 +62,22 @@ export function classifyFailure(error: unknown, assetId: string, model: string):
     }
   }
   if (GatewayModelNotFoundError.isInstance(error)) {
-    return { ...plain, message: `the AI Gateway has no model "${model}": check the asset's model id (${error.message})` }
+    return {
+      ...plain,
+      message: `the AI Gateway has no model "${model}": check the asset's model id (${error.message})`
+    }
   }
   if (GatewayInvalidRequestError.isInstance(error)) {
-    return { ...plain, message: `the AI Gateway refused the request for "${assetId}": ${error.message}` }
+    return {
+      ...plain,
+      message: `the AI Gateway refused the request for "${assetId}": ${error.message}`
+    }
   }
   if (GatewayForbiddenError.isInstance(error)) {
-    return { ...plain, message: `the AI Gateway forbade the request for "${assetId}": ${error.message}` }
+    return {
+      ...plain,
+      message: `the AI Gateway forbade the request for "${assetId}": ${error.message}`
+    }
   }
   if (GatewayRateLimitError.isInstance(error)) {
     return {
@@ -72,10 +88,15 @@ export function classifyFailure(error: unknown, assetId: string, model: string):
     }
   }
   if (GatewayResponseError.isInstance(error) && error.statusCode < 300) {
-    return { ...plain, message: `the AI Gateway sent a malformed response for "${assetId}": ${error.message}` }
+    return {
+      ...plain,
+      message: `the AI Gateway sent a malformed response for "${assetId}": ${error.message}`
+    }
   }
   if (GatewayError.isInstance(error) || APICallError.isInstance(error)) {
-    const status = GatewayError.isInstance(error) ? error.statusCode : error.statusCode
+    const status = GatewayError.isInstance(error)
+      ? error.statusCode
+      : error.statusCode
     return {
       retryable: error.isRetryable,
       rateLimited: status === 429,
@@ -87,7 +108,11 @@ export function classifyFailure(error: unknown, assetId: string, model: string):
     return { ...plain, message: `the model returned no image for "${assetId}"` }
   }
   if (error instanceof Error && error.name === 'RetryableNoImageResultError') {
-    return { retryable: true, rateLimited: false, message: `the model returned no image for "${assetId}"` }
+    return {
+      retryable: true,
+      rateLimited: false,
+      message: `the model returned no image for "${assetId}"`
+    }
   }
   return { ...plain, message: getErrorMessage(error) }
 }
@@ -96,7 +121,12 @@ export function classifyFailure(error: unknown, assetId: string, model: string):
  * The delay before retry number `retry` (1-based): the server's retry-after when given, else
  * exponential backoff from `baseMs` with equal jitter (half fixed, half random), so many assets retrying at once spread out.
  */
-export function retryDelay(retry: number, baseMs: number, failure: AttemptFailure, random = Math.random): number {
+export function retryDelay(
+  retry: number,
+  baseMs: number,
+  failure: AttemptFailure,
+  random = Math.random
+): number {
   if (failure.retryAfterMs !== undefined) return failure.retryAfterMs
   const ceiling = baseMs * 2 ** (retry - 1)
   return Math.round(ceiling / 2 + (random() * ceiling) / 2)

@@ -16,7 +16,9 @@ export interface GatewaySettings {
  * The one place that builds the AI Gateway provider. The key is passed explicitly rather than read
  * from the environment by the SDK, so the action controls (and masks) exactly which key is used.
  */
-export function gatewayModelFactory(settings: GatewaySettings): ImageModelFactory {
+export function gatewayModelFactory(
+  settings: GatewaySettings
+): ImageModelFactory {
   const gateway = createGateway({
     apiKey: settings.apiKey,
     ...(settings.baseURL ? { baseURL: settings.baseURL } : {})

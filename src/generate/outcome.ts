@@ -3,7 +3,8 @@ import type { PlanStatus } from '../plan/plan.js'
 import type { LockedVariant } from '../plan/lockfile.js'
 
 /** What happened to one asset in a build. */
-export type OutcomeStatus = 'generated' | 'reprocessed' | 'skipped' | 'failed' | 'cancelled'
+export type OutcomeStatus =
+  'generated' | 'reprocessed' | 'skipped' | 'failed' | 'cancelled'
 
 /** One asset's result: the row of the manifest, the summary and the PR comment. */
 export interface AssetOutcome {

@@ -24,7 +24,11 @@ export const placeholderModelFactory: ImageModelFactory = (asset) => {
         images: [new Uint8Array(image)],
         warnings: [],
         providerMetadata: { assetgen: { images: [{ placeholder: true }] } },
-        response: { timestamp: new Date(), modelId: 'placeholder', headers: undefined }
+        response: {
+          timestamp: new Date(),
+          modelId: 'placeholder',
+          headers: undefined
+        }
       }
     }
   }

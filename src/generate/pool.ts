@@ -12,7 +12,8 @@ export class AdaptivePool {
   private readonly waiting: Array<() => void> = []
 
   constructor(max: number) {
-    if (!Number.isInteger(max) || max < 1) throw new RangeError('pool size must be >= 1')
+    if (!Number.isInteger(max) || max < 1)
+      throw new RangeError('pool size must be >= 1')
     this.max = max
     this.limitValue = max
   }
@@ -88,9 +89,11 @@ export async function mapBounded<T, R>(
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const index = next++
-      results[index] = await task(items[index] as T, index)
+      results[index] = await task(items[index], index)
     }
   }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, worker)
+  )
   return results
 }

@@ -33,10 +33,15 @@ export function promptText(asset: Asset): string {
  * Provider options as sent: the spec's, plus the output format for BFL models (png or jpeg), so the
  * model returns the bytes we write and no conversion is needed. The user's own setting wins.
  */
-export function requestProviderOptions(asset: Asset): Record<string, JsonObject> {
-  const options = structuredClone(asset.providerOptions) as Record<string, JsonObject>
+export function requestProviderOptions(
+  asset: Asset
+): Record<string, JsonObject> {
+  const options = structuredClone(asset.providerOptions) as Record<
+    string,
+    JsonObject
+  >
   if (modelLimits(asset.model).blackForestLabs && asset.format !== 'webp') {
-    const bfl = (options.blackForestLabs ?? {}) as JsonObject
+    const bfl = options.blackForestLabs ?? {}
     if (bfl.outputFormat === undefined) bfl.outputFormat = asset.format
     options.blackForestLabs = bfl
   }
@@ -60,7 +65,8 @@ export function buildRequest(
 ): ImageRequest {
   const text = promptText(asset)
   return {
-    prompt: referenceImages.length > 0 ? { text, images: referenceImages } : text,
+    prompt:
+      referenceImages.length > 0 ? { text, images: referenceImages } : text,
     ...(asset.size ? { size: asset.size } : {}),
     ...(asset.aspectRatio ? { aspectRatio: asset.aspectRatio } : {}),
     seed,

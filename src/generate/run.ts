@@ -4,7 +4,12 @@ import { GenerationError, getErrorMessage } from '../errors.js'
 import { writeFileAtomic } from '../fs-atomic.js'
 import { checkColors, type ColorCheckResult } from '../images/color-check.js'
 import { fitReferences } from '../images/fit-references.js'
-import { encodeOutput, renderVariant, variantPath, type EncodedImage } from '../images/process.js'
+import {
+  encodeOutput,
+  renderVariant,
+  variantPath,
+  type EncodedImage
+} from '../images/process.js'
 import { readProvenance, type Provenance } from '../images/provenance.js'
 import { renderSwatch } from '../images/swatch.js'
 import { deriveSeed, sha256 } from '../plan/hash.js'
@@ -30,8 +35,16 @@ export interface AssetRun {
   entry?: LockEntry
 }
 
-async function referenceBytes(root: string, asset: Asset): Promise<Uint8Array[]> {
-  const references: Array<{ bytes: Uint8Array; width: number; height: number; mediaType: string }> = await Promise.all(
+async function referenceBytes(
+  root: string,
+  asset: Asset
+): Promise<Uint8Array[]> {
+  const references: Array<{
+    bytes: Uint8Array
+    width: number
+    height: number
+    mediaType: string
+  }> = await Promise.all(
     asset.references.map(async (reference) => ({
       bytes: new Uint8Array(await readFile(join(root, reference.path))),
       width: reference.width,
@@ -41,9 +54,17 @@ async function referenceBytes(root: string, asset: Asset): Promise<Uint8Array[]>
   )
   // The swatch goes last and counts against the limit like any reference.
   if (asset.swatch && asset.palette.length > 0) {
-    references.push({ bytes: await renderSwatch(asset.palette), width: 512, height: 128, mediaType: 'image/png' })
+    references.push({
+      bytes: await renderSwatch(asset.palette),
+      width: 512,
+      height: 128,
+      mediaType: 'image/png'
+    })
   }
-  const fitted = await fitReferences(references, modelLimits(asset.model).maxReferencePixels)
+  const fitted = await fitReferences(
+    references,
+    modelLimits(asset.model).maxReferencePixels
+  )
   return fitted.map((reference) => reference.bytes)
 }
 
@@ -64,7 +85,10 @@ interface Candidate {
  * provenance, checks colours (retrying with a new seed when asked), renders variants, and only then
  * writes every file atomically. A failure at any step leaves the previous files untouched.
  */
-export async function generateAsset(item: PlanItem, context: RunContext): Promise<AssetRun> {
+export async function generateAsset(
+  item: PlanItem,
+  context: RunContext
+): Promise<AssetRun> {
   const { asset } = item
   const started = Date.now()
   let cost = 0
@@ -73,21 +97,31 @@ export async function generateAsset(item: PlanItem, context: RunContext): Promis
   const fail = (error: unknown): AssetRun => ({
     outcome: {
       ...baseOutcome(item, context),
-      status: context.signal.aborted && !(error instanceof GenerationError && /timed out/.test(error.message)) ? 'cancelled' : 'failed',
+      status:
+        context.signal.aborted &&
+        !(error instanceof GenerationError && /timed out/.test(error.message))
+          ? 'cancelled'
+          : 'failed',
       error: getErrorMessage(error),
       cost,
-      attempts: error instanceof GenerationError ? attempts + error.attempts : attempts,
+      attempts:
+        error instanceof GenerationError ? attempts + error.attempts : attempts,
       durationMs: Date.now() - started,
       warnings
     }
   })
   try {
     const references = await referenceBytes(context.root, asset)
-    const colorRetries = asset.colorCheck?.onMiss === 'retry' ? asset.colorCheck.retries : 0
+    const colorRetries =
+      asset.colorCheck?.onMiss === 'retry' ? asset.colorCheck.retries : 0
     let best: Candidate | undefined
     for (let retry = 0; retry <= colorRetries; retry += 1) {
       const seed = retrySeed(asset, item.seed, retry)
-      const generated = await requestImage(asset, buildRequest(asset, seed, references), context)
+      const generated = await requestImage(
+        asset,
+        buildRequest(asset, seed, references),
+        context
+      )
       cost += generated.cost
       attempts += generated.attempts
       const provenance: Provenance = {
@@ -98,11 +132,21 @@ export async function generateAsset(item: PlanItem, context: RunContext): Promis
         assetId: asset.id,
         ...(context.placeholder ? { placeholder: true } : {})
       }
-      const image = await encodeOutput(generated.bytes, { format: asset.format, provenance })
+      const image = await encodeOutput(generated.bytes, {
+        format: asset.format,
+        provenance
+      })
       const check = asset.colorCheck
-        ? await checkColors(image.bytes, asset.palette, asset.colorCheck.tolerance)
+        ? await checkColors(
+            image.bytes,
+            asset.palette,
+            asset.colorCheck.tolerance
+          )
         : undefined
-      if (!best || (check && best.check && check.worstDeltaE < best.check.worstDeltaE)) {
+      if (
+        !best ||
+        (check && best.check && check.worstDeltaE < best.check.worstDeltaE)
+      ) {
         best = { image, seed, provenance, ...(check ? { check } : {}) }
       }
       if (!check || check.passed) break
@@ -111,11 +155,22 @@ export async function generateAsset(item: PlanItem, context: RunContext): Promis
     if (chosen.check && !chosen.check.passed) {
       const miss = `colours missed: worst ΔE2000 ${chosen.check.worstDeltaE.toFixed(1)} > tolerance ${chosen.check.tolerance}`
       if (asset.colorCheck?.onMiss === 'fail') {
-        throw new GenerationError(asset.id, `${miss} (colorCheck.onMiss: fail; the previous image is kept)`, { attempts: 0 })
+        throw new GenerationError(
+          asset.id,
+          `${miss} (colorCheck.onMiss: fail; the previous image is kept)`,
+          { attempts: 0 }
+        )
       }
-      warnings.push(colorRetries > 0 ? `${miss} after ${colorRetries + 1} tries` : miss)
+      warnings.push(
+        colorRetries > 0 ? `${miss} after ${colorRetries + 1} tries` : miss
+      )
     }
-    return await writeOutputs(item, context, chosen, { cost, attempts, started, warnings })
+    return await writeOutputs(item, context, chosen, {
+      cost,
+      attempts,
+      started,
+      warnings
+    })
   } catch (error) {
     return fail(error)
   }
@@ -148,7 +203,10 @@ async function renderVariants(
       const image = await renderVariant(source, settings, provenance)
       return {
         variant: {
-          out: variantPath(asset.out, { width: settings.width, format: settings.format }),
+          out: variantPath(asset.out, {
+            width: settings.width,
+            format: settings.format
+          }),
           sha256: sha256(image.bytes),
           width: image.width,
           format: settings.format
@@ -163,12 +221,25 @@ async function writeOutputs(
   item: PlanItem,
   context: RunContext,
   chosen: Candidate,
-  totals: { cost: number; attempts: number; started: number; warnings: string[] }
+  totals: {
+    cost: number
+    attempts: number
+    started: number
+    warnings: string[]
+  }
 ): Promise<AssetRun> {
   const { asset } = item
-  const variants = await renderVariants(asset, chosen.image.bytes, chosen.provenance)
+  const variants = await renderVariants(
+    asset,
+    chosen.image.bytes,
+    chosen.provenance
+  )
   // Variants first, the main image last: the lock entry is written only after all of them.
-  for (const variant of variants) await writeFileAtomic(join(context.root, variant.variant.out), variant.bytes)
+  for (const variant of variants)
+    await writeFileAtomic(
+      join(context.root, variant.variant.out),
+      variant.bytes
+    )
   await writeFileAtomic(join(context.root, asset.out), chosen.image.bytes)
   const digest = sha256(chosen.image.bytes)
   const entry: LockEntry = {
@@ -183,7 +254,10 @@ async function writeOutputs(
     seed: chosen.seed,
     ...(context.placeholder ? { placeholder: true } : {}),
     ...(variants.length > 0
-      ? { variantsHash: item.variantsHash, variants: variants.map((variant) => variant.variant) }
+      ? {
+          variantsHash: item.variantsHash,
+          variants: variants.map((variant) => variant.variant)
+        }
       : {}),
     ...(totals.cost > 0 ? { cost: totals.cost.toFixed(4) } : {}),
     generatedAt: context.now().toISOString()
@@ -210,16 +284,32 @@ async function writeOutputs(
 }
 
 /** Re-renders an asset's variants from its existing output, with no model call. */
-export async function reprocessAsset(item: PlanItem, context: RunContext): Promise<AssetRun> {
+export async function reprocessAsset(
+  item: PlanItem,
+  context: RunContext
+): Promise<AssetRun> {
   const started = Date.now()
   const previous = item.previous as LockEntry
   try {
     const source = await readFile(join(context.root, item.asset.out))
-    const variants = await renderVariants(item.asset, source, await readProvenance(source))
-    for (const variant of variants) await writeFileAtomic(join(context.root, variant.variant.out), variant.bytes)
+    const variants = await renderVariants(
+      item.asset,
+      source,
+      await readProvenance(source)
+    )
+    for (const variant of variants)
+      await writeFileAtomic(
+        join(context.root, variant.variant.out),
+        variant.bytes
+      )
     const entry: LockEntry = {
       ...previous,
-      ...(variants.length > 0 ? { variantsHash: item.variantsHash, variants: variants.map((variant) => variant.variant) } : { variantsHash: undefined, variants: undefined })
+      ...(variants.length > 0
+        ? {
+            variantsHash: item.variantsHash,
+            variants: variants.map((variant) => variant.variant)
+          }
+        : { variantsHash: undefined, variants: undefined })
     }
     return {
       entry,
@@ -238,6 +328,13 @@ export async function reprocessAsset(item: PlanItem, context: RunContext): Promi
       }
     }
   } catch (error) {
-    return { outcome: { ...baseOutcome(item, context), status: 'failed', error: getErrorMessage(error), durationMs: Date.now() - started } }
+    return {
+      outcome: {
+        ...baseOutcome(item, context),
+        status: 'failed',
+        error: getErrorMessage(error),
+        durationMs: Date.now() - started
+      }
+    }
   }
 }

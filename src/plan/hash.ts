@@ -46,8 +46,16 @@ export function inputDigests(asset: Asset): InputDigests {
   return {
     model: digest(asset.model),
     prompt: digest(asset.prompt),
-    palette: digest(asset.palette.map((color) => ({ hex: color.hex, name: color.name ?? null }))),
-    size: digest({ size: asset.size ?? null, aspectRatio: asset.aspectRatio ?? null }),
+    palette: digest(
+      asset.palette.map((color) => ({
+        hex: color.hex,
+        name: color.name ?? null
+      }))
+    ),
+    size: digest({
+      size: asset.size ?? null,
+      aspectRatio: asset.aspectRatio ?? null
+    }),
     seed: digest(asset.seed ?? null),
     format: digest(asset.format),
     providerOptions: digest(asset.providerOptions),

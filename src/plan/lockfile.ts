@@ -51,14 +51,20 @@ export async function readLockfile(path: string): Promise<Lockfile> {
   try {
     text = await readFile(path, 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyLockfile()
-    throw new LockfileError(`cannot read ${path}: ${getErrorMessage(error)}`, { cause: error })
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return emptyLockfile()
+    throw new LockfileError(`cannot read ${path}: ${getErrorMessage(error)}`, {
+      cause: error
+    })
   }
   return parseLockfile(text, path)
 }
 
 /** Parses lockfile text, checking its shape enough that later code can trust it. */
-export function parseLockfile(text: string, path = 'assetgen.lock.json'): Lockfile {
+export function parseLockfile(
+  text: string,
+  path = 'assetgen.lock.json'
+): Lockfile {
   let data: unknown
   try {
     data = JSON.parse(text)
@@ -104,7 +110,7 @@ const entryKeyOrder: Array<keyof LockEntry> = [
 export function serializeLockfile(lockfile: Lockfile): string {
   const assets: Record<string, Record<string, unknown>> = {}
   for (const id of Object.keys(lockfile.assets).sort()) {
-    const entry = lockfile.assets[id] as LockEntry
+    const entry = lockfile.assets[id]
     const ordered: Record<string, unknown> = {}
     for (const key of entryKeyOrder) {
       if (entry[key] !== undefined) ordered[key] = entry[key]
@@ -115,7 +121,10 @@ export function serializeLockfile(lockfile: Lockfile): string {
 }
 
 /** Writes the lockfile atomically (temp file, then rename): a crash never leaves half a file. */
-export async function writeLockfile(path: string, lockfile: Lockfile): Promise<void> {
+export async function writeLockfile(
+  path: string,
+  lockfile: Lockfile
+): Promise<void> {
   await writeFileAtomic(path, serializeLockfile(lockfile))
 }
 

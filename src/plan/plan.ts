@@ -71,7 +71,8 @@ export interface PlanOptions {
 export async function fileSha256(path: string): Promise<string | undefined> {
   const hash = createHash('sha256')
   try {
-    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+    for await (const chunk of createReadStream(path))
+      hash.update(chunk as Buffer)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw error
@@ -81,11 +82,15 @@ export async function fileSha256(path: string): Promise<string | undefined> {
 
 /** A digest of the variant settings, so changing only variants re-derives files without a paid call. */
 export function variantsDigest(asset: Asset): string {
-  return sha256(canonicalJson(asset.variants.map((variant) => ({ ...variant })))).slice(0, 16)
+  return sha256(
+    canonicalJson(asset.variants.map((variant) => ({ ...variant })))
+  ).slice(0, 16)
 }
 
 /** Builds a matcher for `--only`: exact ids or globs (`icon-*`). */
-export function selectionMatcher(only: string[] | undefined): (id: string) => boolean {
+export function selectionMatcher(
+  only: string[] | undefined
+): (id: string) => boolean {
   if (!only || only.length === 0) return () => true
   const matchers = only.map((pattern) => picomatch(pattern, { nocase: true }))
   return (id) => matchers.some((matches) => matches(id))
@@ -100,7 +105,13 @@ export async function planSpec(
   const selected = selectionMatcher(options.only)
   const items = await Promise.all(
     spec.assets.map((asset) =>
-      planAsset(spec.root, asset, lockfile.assets[asset.id], selected(asset.id), options)
+      planAsset(
+        spec.root,
+        asset,
+        lockfile.assets[asset.id],
+        selected(asset.id),
+        options
+      )
     )
   )
   if (options.shard) applyShard(items, options.shard)
@@ -129,10 +140,18 @@ async function planAsset(
     previous
   }
   // A spec seed always wins; without one, keep the seed the last good image was made with.
-  if (asset.seed === undefined && previous && previous.inputs.seed !== inputs.seed) {
+  if (
+    asset.seed === undefined &&
+    previous &&
+    previous.inputs.seed !== inputs.seed
+  ) {
     base.seed = deriveSeed(asset.id)
   }
-  const decide = (status: PlanStatus, action: PlanAction, reason: string): PlanItem => ({
+  const decide = (
+    status: PlanStatus,
+    action: PlanAction,
+    reason: string
+  ): PlanItem => ({
     ...base,
     status,
     action,
@@ -144,25 +163,36 @@ async function planAsset(
   if (!previous) return decide('new', 'generate', 'not in the lockfile')
 
   const outputSha = await fileSha256(join(root, asset.out))
-  if (outputSha === undefined) return decide('missing', 'generate', `${asset.out} is missing`)
+  if (outputSha === undefined)
+    return decide('missing', 'generate', `${asset.out} is missing`)
   const changed = changedInputs(previous.inputs, inputs)
   if (previous.out !== asset.out && changed.length === 0) {
     return decide('missing', 'generate', `output moved from ${previous.out}`)
   }
   if (outputSha !== previous.sha256) {
-    const extra = changed.length > 0 ? ` (${changed.join(', ')} changed too)` : ''
+    const extra =
+      changed.length > 0 ? ` (${changed.join(', ')} changed too)` : ''
     return decide(
       'edited',
       'keep',
       `${asset.out} was edited by hand${extra}: kept; use force to regenerate`
     )
   }
-  if (changed.length > 0) return decide('changed', 'generate', `${changed.join(', ')} changed`)
+  if (changed.length > 0)
+    return decide('changed', 'generate', `${changed.join(', ')} changed`)
   if (previous.placeholder && !options.placeholder) {
-    return decide('placeholder', 'generate', 'placeholder image: generate the real one')
+    return decide(
+      'placeholder',
+      'generate',
+      'placeholder image: generate the real one'
+    )
   }
   if (await variantsStale(root, asset, previous, base.variantsHash)) {
-    return decide('variants', 'reprocess', 'variants changed: re-rendered from the existing image')
+    return decide(
+      'variants',
+      'reprocess',
+      'variants changed: re-rendered from the existing image'
+    )
   }
   return decide('up-to-date', 'keep', 'up to date')
 }
@@ -177,7 +207,8 @@ async function variantsStale(
   if (previous.variantsHash !== variantsHash) return true
   const checks = await Promise.all(
     (previous.variants ?? []).map(
-      async (variant) => (await fileSha256(join(root, variant.out))) === variant.sha256
+      async (variant) =>
+        (await fileSha256(join(root, variant.out))) === variant.sha256
     )
   )
   return checks.some((ok) => !ok)
@@ -188,7 +219,10 @@ async function variantsStale(
  * every shard gets a near-equal share; every shard computes the same plan from the same commit, so
  * the split agrees without coordination. Other shards' items become `not-selected`.
  */
-function applyShard(items: PlanItem[], shard: { index: number; count: number }): void {
+function applyShard(
+  items: PlanItem[],
+  shard: { index: number; count: number }
+): void {
   let position = 0
   for (const [index, item] of items.entries()) {
     if (item.action === 'keep') continue
@@ -206,7 +240,11 @@ function applyShard(items: PlanItem[], shard: { index: number; count: number }):
 
 /** Counts the plan's items by action. */
 export function planCounts(plan: Plan): Record<PlanAction, number> {
-  const counts: Record<PlanAction, number> = { generate: 0, reprocess: 0, keep: 0 }
+  const counts: Record<PlanAction, number> = {
+    generate: 0,
+    reprocess: 0,
+    keep: 0
+  }
   for (const item of plan.items) counts[item.action] += 1
   return counts
 }

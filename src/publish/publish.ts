@@ -3,7 +3,11 @@ import { join } from 'node:path'
 import type { BuildResult } from '../engine.js'
 import { getErrorMessage } from '../errors.js'
 import type { Octokit } from '../github.js'
-import { mergeLockfiles, parseLockfile, serializeLockfile } from '../plan/lockfile.js'
+import {
+  mergeLockfiles,
+  parseLockfile,
+  serializeLockfile
+} from '../plan/lockfile.js'
 import { uploadPreviews } from './artifacts.js'
 import { commitFiles, type CommitFile } from './commit.js'
 
@@ -34,14 +38,22 @@ export interface Published {
 /** Files this build wrote (outputs, variants, lockfile), read for the commit. */
 async function changedFiles(result: BuildResult): Promise<CommitFile[]> {
   return Promise.all(
-    result.changedFiles.map(async (path) => ({ path, content: await readFile(join(result.spec.root, path)) }))
+    result.changedFiles.map(async (path) => ({
+      path,
+      content: await readFile(join(result.spec.root, path))
+    }))
   )
 }
 
 /** Ids whose lock entries this run produced: they win over the head's when merging. */
 function producedIds(result: BuildResult): Set<string> {
   return new Set(
-    result.outcomes.filter((outcome) => outcome.status === 'generated' || outcome.status === 'reprocessed').map((outcome) => outcome.id)
+    result.outcomes
+      .filter(
+        (outcome) =>
+          outcome.status === 'generated' || outcome.status === 'reprocessed'
+      )
+      .map((outcome) => outcome.id)
   )
 }
 
@@ -53,14 +65,26 @@ export async function publishCommit(
   octokit: Octokit,
   result: BuildResult,
   target: PublishTarget,
-  options: { branch: string; message: string; artifactName: string; log: (message: string) => void }
+  options: {
+    branch: string
+    message: string
+    artifactName: string
+    log: (message: string) => void
+  }
 ): Promise<Published> {
-  const published: Published = { changed: false, artifacts: [], links: new Map(), thumbnails: true }
+  const published: Published = {
+    changed: false,
+    artifacts: [],
+    links: new Map(),
+    thumbnails: true
+  }
   const files = await changedFiles(result)
   if (files.length === 0) return published
   const produced = producedIds(result)
   const specIds = new Set(result.spec.assets.map((asset) => asset.id))
-  const ids = result.outcomes.filter((outcome) => produced.has(outcome.id)).map((outcome) => `- ${outcome.id}`)
+  const ids = result.outcomes
+    .filter((outcome) => produced.has(outcome.id))
+    .map((outcome) => `- ${outcome.id}`)
   try {
     const commit = await commitFiles(octokit, {
       owner: target.owner,
@@ -71,8 +95,14 @@ export async function publishCommit(
       merge: {
         path: result.lockfilePath,
         combine: (head) => {
-          const theirs = head ? parseLockfile(head.toString('utf8'), result.lockfilePath) : { version: 1, assets: {} }
-          return Buffer.from(serializeLockfile(mergeLockfiles(theirs, result.lockfile, produced, specIds)))
+          const theirs = head
+            ? parseLockfile(head.toString('utf8'), result.lockfilePath)
+            : { version: 1, assets: {} }
+          return Buffer.from(
+            serializeLockfile(
+              mergeLockfiles(theirs, result.lockfile, produced, specIds)
+            )
+          )
         }
       },
       log: options.log
@@ -83,14 +113,22 @@ export async function publishCommit(
     const sha = commit.sha ?? commit.parentSha
     for (const outcome of result.outcomes) {
       if (sha && outcome.sha256) {
-        published.links.set(outcome.id, `${target.serverUrl}/${target.owner}/${target.repo}/blob/${sha}/${outcome.out}?raw=true`)
+        published.links.set(
+          outcome.id,
+          `${target.serverUrl}/${target.owner}/${target.repo}/blob/${sha}/${outcome.out}?raw=true`
+        )
       }
     }
   } catch (error) {
     published.error = `commit failed: ${getErrorMessage(error)}`
     // Paid-for images must not vanish with the runner: keep them as artifacts to download.
     try {
-      const saved = await uploadFiles(result, files.map((file) => file.path), target, `${options.artifactName}-unpublished`)
+      const saved = await uploadFiles(
+        result,
+        files.map((file) => file.path),
+        target,
+        `${options.artifactName}-unpublished`
+      )
       published.artifacts = saved
       published.recovery = `The generated files were saved as artifacts (${saved.map((item) => item.name).join(', ')}); download them and commit them, or rerun the job.`
     } catch (uploadError) {
@@ -100,7 +138,12 @@ export async function publishCommit(
   return published
 }
 
-async function uploadFiles(result: BuildResult, paths: string[], target: PublishTarget, namePrefix: string) {
+async function uploadFiles(
+  result: BuildResult,
+  paths: string[],
+  target: PublishTarget,
+  namePrefix: string
+) {
   const uploaded = await uploadPreviews({
     files: paths.map((path) => ({ path: join(result.spec.root, path) })),
     rootDirectory: result.spec.root,
@@ -115,10 +158,21 @@ async function uploadFiles(result: BuildResult, paths: string[], target: Publish
 export async function publishArtifacts(
   result: BuildResult,
   target: PublishTarget,
-  options: { artifactName: string; retentionDays?: number; manifestPath?: string }
+  options: {
+    artifactName: string
+    retentionDays?: number
+    manifestPath?: string
+  }
 ): Promise<Published> {
-  const published: Published = { changed: false, artifacts: [], links: new Map(), thumbnails: false }
-  const images = result.changedFiles.filter((path) => path !== result.lockfilePath)
+  const published: Published = {
+    changed: false,
+    artifacts: [],
+    links: new Map(),
+    thumbnails: false
+  }
+  const images = result.changedFiles.filter(
+    (path) => path !== result.lockfilePath
+  )
   if (images.length === 0) return published
   try {
     const files = images.map((path) => ({ path: join(result.spec.root, path) }))
@@ -127,14 +181,18 @@ export async function publishArtifacts(
       files,
       rootDirectory: result.spec.root,
       namePrefix: options.artifactName,
-      ...(options.retentionDays ? { retentionDays: options.retentionDays } : {}),
+      ...(options.retentionDays
+        ? { retentionDays: options.retentionDays }
+        : {}),
       ...(target.runId ? { runId: target.runId } : {}),
       ...(target.runAttempt ? { runAttempt: target.runAttempt } : {})
     })
     published.artifacts = uploaded.artifacts
     published.changed = true
     for (const outcome of result.outcomes) {
-      const artifact = uploaded.artifacts.find((item) => item.file === join(result.spec.root, outcome.out))
+      const artifact = uploaded.artifacts.find(
+        (item) => item.file === join(result.spec.root, outcome.out)
+      )
       if (artifact?.url) published.links.set(outcome.id, artifact.url)
     }
   } catch (error) {

@@ -10,7 +10,9 @@ export function formatCost(usd: number): string {
 /** `3.2s`; '' for zero. */
 export function formatDuration(ms: number): string {
   if (!ms) return ''
-  return ms < 10_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms / 1000)}s`
+  return ms < 10_000
+    ? `${(ms / 1000).toFixed(1)}s`
+    : `${Math.round(ms / 1000)}s`
 }
 
 /** `1.2 MB`, `340 kB`, `900 B`. */

@@ -27,7 +27,13 @@ export interface ManifestAsset {
 export interface Manifest {
   spec: string
   dryRun: boolean
-  totals: { generated: number; reprocessed: number; skipped: number; failed: number; cost: number }
+  totals: {
+    generated: number
+    reprocessed: number
+    skipped: number
+    failed: number
+    cost: number
+  }
   assets: ManifestAsset[]
   orphans: Array<{ id: string; out: string }>
   commit?: { sha: string; verified?: boolean }
@@ -43,7 +49,7 @@ export function manifestAssets(outcomes: AssetOutcome[]): ManifestAsset[] {
     out: outcome.out,
     ...(outcome.bytes !== undefined ? { bytes: outcome.bytes } : {}),
     ...(outcome.sha256 ? { sha256: outcome.sha256 } : {}),
-    ...(outcome.width ? { width: outcome.width, height: outcome.height as number } : {}),
+    ...(outcome.width ? { width: outcome.width, height: outcome.height } : {}),
     ...(outcome.seed !== undefined ? { seed: outcome.seed } : {}),
     cost: outcome.cost,
     durationMs: outcome.durationMs,
@@ -76,6 +82,9 @@ export function plannedAssets(plan: Plan): ManifestAsset[] {
 }
 
 /** Writes the manifest as pretty JSON (atomically). */
-export async function writeManifest(path: string, manifest: Manifest): Promise<void> {
+export async function writeManifest(
+  path: string,
+  manifest: Manifest
+): Promise<void> {
   await writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`)
 }

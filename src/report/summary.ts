@@ -10,7 +10,13 @@ export interface SummaryInput {
   title: string
   rows: AssetRow[]
   /** Totals line, e.g. counts and cost. */
-  totals: { generated: number; skipped: number; failed: number; cost: number; placeholder: boolean }
+  totals: {
+    generated: number
+    skipped: number
+    failed: number
+    cost: number
+    placeholder: boolean
+  }
   /** Lines shown above the table (notices, where the files went, how to recover). */
   notes: string[]
   orphans: Array<{ id: string; out: string }>
@@ -19,7 +25,11 @@ export interface SummaryInput {
 
 /** The one-line totals, e.g. `3 generated · 5 skipped · 0 failed · $0.09`. */
 export function totalsLine(totals: SummaryInput['totals']): string {
-  const parts = [`${totals.generated} generated`, `${totals.skipped} skipped`, `${totals.failed} failed`]
+  const parts = [
+    `${totals.generated} generated`,
+    `${totals.skipped} skipped`,
+    `${totals.failed} failed`
+  ]
   if (totals.cost) parts.push(formatCost(totals.cost))
   if (totals.placeholder) parts.push('placeholders (no model calls)')
   return parts.join(' · ')
@@ -29,18 +39,25 @@ export function totalsLine(totals: SummaryInput['totals']): string {
  * Renders Markdown for the job summary or the PR comment. Rows are dropped from the end (with a
  * count) when the text would pass `limit` characters.
  */
-export function renderReport(input: SummaryInput, limit = SUMMARY_LIMIT): string {
+export function renderReport(
+  input: SummaryInput,
+  limit = SUMMARY_LIMIT
+): string {
   const head = [`### ${input.title}`, '', `**${totalsLine(input.totals)}**`, '']
   for (const note of input.notes) head.push(note, '')
   const tail: string[] = []
   if (input.orphans.length > 0) {
-    tail.push('', `Orphans (no longer in the spec; lock entries dropped, files left alone): ${input.orphans.map((orphan) => `\`${orphan.out}\``).join(', ')}`)
+    tail.push(
+      '',
+      `Orphans (no longer in the spec; lock entries dropped, files left alone): ${input.orphans.map((orphan) => `\`${orphan.out}\``).join(', ')}`
+    )
   }
   let rows = input.rows
   for (;;) {
     const omitted = input.rows.length - rows.length
     const table = markdownTable(rows, input.table)
-    const more = omitted > 0 ? `\n\n…and ${omitted} more assets (see the manifest)` : ''
+    const more =
+      omitted > 0 ? `\n\n…and ${omitted} more assets (see the manifest)` : ''
     const text = `${head.join('\n')}${table}${more}${tail.join('\n')}\n`
     if (text.length <= limit || rows.length === 0) return text
     rows = rows.slice(0, Math.max(0, Math.floor(rows.length * 0.8)))

@@ -37,7 +37,10 @@ const statusIcon: Record<string, string> = {
 export function rowsFromOutcomes(outcomes: AssetOutcome[]): AssetRow[] {
   return outcomes.map((outcome) => ({
     id: outcome.id,
-    status: outcome.placeholder && outcome.status === 'generated' ? 'placeholder' : outcome.status,
+    status:
+      outcome.placeholder && outcome.status === 'generated'
+        ? 'placeholder'
+        : outcome.status,
     reason: outcome.reason,
     out: outcome.out,
     size: outcome.width ? `${outcome.width}×${outcome.height}` : '',
@@ -53,10 +56,19 @@ export function rowsFromOutcomes(outcomes: AssetOutcome[]): AssetRow[] {
 export function rowsFromPlan(plan: Plan): AssetRow[] {
   return plan.items.map((item) => ({
     id: item.asset.id,
-    status: item.action === 'generate' ? 'would generate' : item.action === 'reprocess' ? 'would reprocess' : 'up to date',
+    status:
+      item.action === 'generate'
+        ? 'would generate'
+        : item.action === 'reprocess'
+          ? 'would reprocess'
+          : 'up to date',
     reason: item.reason,
     out: item.asset.out,
-    size: item.asset.size ?? (item.asset.aspectRatio ? `${item.asset.aspectRatio} (${item.asset.width}×${item.asset.height})` : `${item.asset.width}×${item.asset.height}`),
+    size:
+      item.asset.size ??
+      (item.asset.aspectRatio
+        ? `${item.asset.aspectRatio} (${item.asset.width}×${item.asset.height})`
+        : `${item.asset.width}×${item.asset.height}`),
     color: '',
     time: '',
     cost: '',
@@ -66,9 +78,9 @@ export function rowsFromPlan(plan: Plan): AssetRow[] {
 }
 
 function icon(row: AssetRow): string {
-  if (row.status === 'would generate') return statusIcon.generate as string
-  if (row.status === 'would reprocess') return statusIcon.reprocess as string
-  if (row.status === 'up to date') return statusIcon.keep as string
+  if (row.status === 'would generate') return statusIcon.generate
+  if (row.status === 'would reprocess') return statusIcon.reprocess
+  if (row.status === 'up to date') return statusIcon.keep
   return statusIcon[row.status] ?? (row.status === 'placeholder' ? '🧪' : '')
 }
 
@@ -81,7 +93,10 @@ export interface MarkdownTableOptions {
 }
 
 /** The asset table in GitHub-flavoured Markdown. */
-export function markdownTable(rows: AssetRow[], options: MarkdownTableOptions = {}): string {
+export function markdownTable(
+  rows: AssetRow[],
+  options: MarkdownTableOptions = {}
+): string {
   const header = '| Asset | Status | Reason | Size | Colour | Time | Cost |'
   const lines = [header, '|---|---|---|---|---|---|---|']
   for (const row of rows) {
@@ -100,10 +115,23 @@ export function markdownTable(rows: AssetRow[], options: MarkdownTableOptions = 
 }
 
 /** The asset table as aligned plain text, for the terminal. */
-export function textTable(rows: AssetRow[], columns: Array<keyof AssetRow> = ['id', 'status', 'reason', 'out', 'size']): string {
-  const cells = [columns.map(String), ...rows.map((row) => columns.map((column) => String(row[column])))]
-  const widths = columns.map((_, index) => Math.max(...cells.map((line) => (line[index] ?? '').length)))
+export function textTable(
+  rows: AssetRow[],
+  columns: Array<keyof AssetRow> = ['id', 'status', 'reason', 'out', 'size']
+): string {
+  const cells = [
+    columns.map(String),
+    ...rows.map((row) => columns.map((column) => String(row[column])))
+  ]
+  const widths = columns.map((_, index) =>
+    Math.max(...cells.map((line) => (line[index] ?? '').length))
+  )
   return cells
-    .map((line) => line.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join('  ').trimEnd())
+    .map((line) =>
+      line
+        .map((cell, index) => cell.padEnd(widths[index] ?? 0))
+        .join('  ')
+        .trimEnd()
+    )
     .join('\n')
 }

@@ -2,7 +2,16 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { readLockfile } from '../../src/plan/lockfile.js'
-import { byPrompt, error, hang, ok, sequence, rateLimited, startFakeGateway, type FakeGateway } from '../fakes/gateway.js'
+import {
+  byPrompt,
+  error,
+  hang,
+  ok,
+  sequence,
+  rateLimited,
+  startFakeGateway,
+  type FakeGateway
+} from '../fakes/gateway.js'
 import { runAction } from '../helpers/runner.js'
 import { workspace } from '../helpers/workspace.js'
 
@@ -47,20 +56,47 @@ describe('dist/index.js in mode none', () => {
     const run = await runAction({ workspace: ws.root, inputs: modeNone() })
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
-    expect(run.outputs).toMatchObject({ generated: '3', skipped: '0', failed: '0', changed: 'true', cost: '0.0900' })
+    expect(run.outputs).toMatchObject({
+      generated: '3',
+      skipped: '0',
+      failed: '0',
+      changed: 'true',
+      cost: '0.0900'
+    })
     expect(gateway.requestCount()).toBe(3)
     const lockfile = await readLockfile(join(ws.root, 'assetgen.lock.json'))
-    expect(Object.keys(lockfile.assets).sort()).toEqual(['banner', 'hero', 'icon'])
+    expect(Object.keys(lockfile.assets).sort()).toEqual([
+      'banner',
+      'hero',
+      'icon'
+    ])
     for (const entry of Object.values(lockfile.assets)) {
       expect(await readFile(join(ws.root, entry.out))).toHaveLength(entry.bytes)
     }
     expect(run.summary).toContain('3 generated')
     expect(run.summary).toMatch(/\| `hero` \| ✅ generated \|/)
-    expect(run.manifest?.assets.map((asset) => asset.id)).toEqual(['hero', 'icon', 'banner'])
-    expect(run.manifest?.assets[0]).toMatchObject({ status: 'generated', width: 256, height: 128, attempts: 1, cost: 0.03 })
+    expect(run.manifest?.assets.map((asset) => asset.id)).toEqual([
+      'hero',
+      'icon',
+      'banner'
+    ])
+    expect(run.manifest?.assets[0]).toMatchObject({
+      status: 'generated',
+      width: 256,
+      height: 128,
+      attempts: 1,
+      cost: 0.03
+    })
     // The key is masked for the runner and appears nowhere else.
     expect(run.stdout).toContain(`::add-mask::${KEY}`)
-    const leaks = [run.stdout.replace(`::add-mask::${KEY}`, ''), run.stderr, run.summary, JSON.stringify(run.outputs), JSON.stringify(run.manifest), await readFile(join(ws.root, 'assetgen.lock.json'), 'utf8')]
+    const leaks = [
+      run.stdout.replace(`::add-mask::${KEY}`, ''),
+      run.stderr,
+      run.summary,
+      JSON.stringify(run.outputs),
+      JSON.stringify(run.manifest),
+      await readFile(join(ws.root, 'assetgen.lock.json'), 'utf8')
+    ]
     for (const text of leaks) expect(text).not.toContain(KEY)
     expect(run.stdout).toMatch(/\[1\/3\] .*generated/)
   })
@@ -72,11 +108,18 @@ describe('dist/index.js in mode none', () => {
     const run = await runAction({ workspace: ws.root, inputs: modeNone() })
     expect(run.code).toBe(0)
     expect(gateway.requestCount()).toBe(0)
-    expect(run.outputs).toMatchObject({ generated: '0', skipped: '3', changed: 'false' })
+    expect(run.outputs).toMatchObject({
+      generated: '0',
+      skipped: '3',
+      changed: 'false'
+    })
   })
 
   it('fails the step when an asset fails (fail-on-error), keeping the others; passes with fail-on-error false', async () => {
-    gateway.behavior = byPrompt({ 'An app icon': error(500, 'internal_server_error', 'boom'), 'A trail': sequence(rateLimited(0), ok()) })
+    gateway.behavior = byPrompt({
+      'An app icon': error(500, 'internal_server_error', 'boom'),
+      'A trail': sequence(rateLimited(0), ok())
+    })
     await using ws = await workspace(spec)
     const run = await runAction({ workspace: ws.root, inputs: modeNone() })
     expect(run.code).toBe(1)
@@ -84,10 +127,17 @@ describe('dist/index.js in mode none', () => {
     expect(run.outputs).toMatchObject({ generated: '2', failed: '1' })
     const lockfile = await readLockfile(join(ws.root, 'assetgen.lock.json'))
     expect(Object.keys(lockfile.assets).sort()).toEqual(['banner', 'hero'])
-    expect(run.manifest?.assets.find((asset) => asset.id === 'hero')).toMatchObject({ attempts: 2, status: 'generated' })
-    expect(run.manifest?.assets.find((asset) => asset.id === 'icon')?.error).toMatch(/500.*boom.*after 2 attempts/)
+    expect(
+      run.manifest?.assets.find((asset) => asset.id === 'hero')
+    ).toMatchObject({ attempts: 2, status: 'generated' })
+    expect(
+      run.manifest?.assets.find((asset) => asset.id === 'icon')?.error
+    ).toMatch(/500.*boom.*after 2 attempts/)
     gateway.reset()
-    const lenient = await runAction({ workspace: ws.root, inputs: modeNone({ 'fail-on-error': 'false' }) })
+    const lenient = await runAction({
+      workspace: ws.root,
+      inputs: modeNone({ 'fail-on-error': 'false' })
+    })
     expect(lenient.code).toBe(0)
     expect(gateway.requestCount()).toBe(2) // only the failed icon, retried once
   })
@@ -95,23 +145,37 @@ describe('dist/index.js in mode none', () => {
   it('times out a hung request per the timeout input', async () => {
     gateway.behavior = byPrompt({ 'A wide banner': hang() })
     await using ws = await workspace(spec)
-    const run = await runAction({ workspace: ws.root, inputs: modeNone({ timeout: '1' }) })
+    const run = await runAction({
+      workspace: ws.root,
+      inputs: modeNone({ timeout: '1' })
+    })
     expect(run.code).toBe(1)
     expect(run.outputs).toMatchObject({ generated: '2', failed: '1' })
-    expect(run.manifest?.assets.find((asset) => asset.id === 'banner')?.error).toMatch(/timed out/)
+    expect(
+      run.manifest?.assets.find((asset) => asset.id === 'banner')?.error
+    ).toMatch(/timed out/)
   })
 
   it('refuses to run without a key or placeholder, with a message saying what to set', async () => {
     await using ws = await workspace(spec)
-    const run = await runAction({ workspace: ws.root, inputs: { mode: 'none' } })
+    const run = await runAction({
+      workspace: ws.root,
+      inputs: { mode: 'none' }
+    })
     expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/::error::no AI Gateway key: .*api-key.*placeholder: true/)
+    expect(run.stdout).toMatch(
+      /::error::no AI Gateway key: .*api-key.*placeholder: true/
+    )
     expect(gateway.requestCount()).toBe(0)
   })
 
   it('takes the key from env AI_GATEWAY_API_KEY when the input is empty', async () => {
     await using ws = await workspace(spec)
-    const run = await runAction({ workspace: ws.root, inputs: { mode: 'none', 'gateway-url': gateway.url }, env: { AI_GATEWAY_API_KEY: KEY } })
+    const run = await runAction({
+      workspace: ws.root,
+      inputs: { mode: 'none', 'gateway-url': gateway.url },
+      env: { AI_GATEWAY_API_KEY: KEY }
+    })
     expect(run.code).toBe(0)
     expect(gateway.requests[0]?.headers.authorization).toBe(`Bearer ${KEY}`)
     expect(run.stdout).toContain(`::add-mask::${KEY}`)
@@ -119,30 +183,48 @@ describe('dist/index.js in mode none', () => {
 
   it('plans only on dry-run: no request, no write, a plan summary', async () => {
     await using ws = await workspace(spec)
-    const run = await runAction({ workspace: ws.root, inputs: modeNone({ 'dry-run': 'true' }) })
+    const run = await runAction({
+      workspace: ws.root,
+      inputs: modeNone({ 'dry-run': 'true' })
+    })
     expect(run.code).toBe(0)
     expect(gateway.requestCount()).toBe(0)
-    await expect(readFile(join(ws.root, 'assetgen.lock.json'))).rejects.toThrow(/ENOENT/)
+    await expect(readFile(join(ws.root, 'assetgen.lock.json'))).rejects.toThrow(
+      /ENOENT/
+    )
     expect(run.summary).toContain('would generate')
     expect(run.manifest?.dryRun).toBe(true)
   })
 
   it('annotates every spec problem with file, line and column, before any request', async () => {
-    await using ws = await workspace(`version: 1\nassets:\n  - id: hero\n    prompt: x\n    size: 1000x1000\n  - id: Bad Id\n    prompt: y\n`)
+    await using ws = await workspace(
+      `version: 1\nassets:\n  - id: hero\n    prompt: x\n    size: 1000x1000\n  - id: Bad Id\n    prompt: y\n`
+    )
     const run = await runAction({ workspace: ws.root, inputs: modeNone() })
     expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/::error title=assetgen spec,file=assetgen.yml,line=5,col=\d+::assets\[0\]\.size: /)
-    expect(run.stdout).toMatch(/::error title=assetgen spec,file=assetgen.yml,line=6,col=\d+::assets\[1\]\.id: /)
+    expect(run.stdout).toMatch(
+      /::error title=assetgen spec,file=assetgen.yml,line=5,col=\d+::assets\[0\]\.size: /
+    )
+    expect(run.stdout).toMatch(
+      /::error title=assetgen spec,file=assetgen.yml,line=6,col=\d+::assets\[1\]\.id: /
+    )
     expect(gateway.requestCount()).toBe(0)
   })
 
   it('renders placeholders with placeholder: true and no key', async () => {
     await using ws = await workspace(spec)
-    const run = await runAction({ workspace: ws.root, inputs: { mode: 'none', placeholder: 'true' } })
+    const run = await runAction({
+      workspace: ws.root,
+      inputs: { mode: 'none', placeholder: 'true' }
+    })
     expect(run.code).toBe(0)
     expect(run.outputs.generated).toBe('3')
     expect(gateway.requestCount()).toBe(0)
     const lockfile = await readLockfile(join(ws.root, 'assetgen.lock.json'))
-    expect(Object.values(lockfile.assets).every((entry) => entry.placeholder === true)).toBe(true)
+    expect(
+      Object.values(lockfile.assets).every(
+        (entry) => entry.placeholder === true
+      )
+    ).toBe(true)
   })
 })

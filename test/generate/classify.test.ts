@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { classifyFailure, retryAfterMs, retryDelay } from '../../src/generate/classify.js'
+import {
+  classifyFailure,
+  retryAfterMs,
+  retryDelay
+} from '../../src/generate/classify.js'
 
 describe('retryAfterMs', () => {
   it('prefers retry-after-ms, reads seconds and HTTP dates, ignores unreasonable values', () => {
-    expect(retryAfterMs({ 'retry-after-ms': '250', 'retry-after': '9' })).toBe(250)
+    expect(retryAfterMs({ 'retry-after-ms': '250', 'retry-after': '9' })).toBe(
+      250
+    )
     expect(retryAfterMs({ 'retry-after': '2' })).toBe(2000)
     const now = Date.parse('2026-11-25T12:00:00Z')
-    expect(retryAfterMs({ 'retry-after': 'Wed, 25 Nov 2026 12:00:03 GMT' }, now)).toBe(3000)
+    expect(
+      retryAfterMs({ 'retry-after': 'Wed, 25 Nov 2026 12:00:03 GMT' }, now)
+    ).toBe(3000)
     expect(retryAfterMs({ 'retry-after': '3600' })).toBeUndefined()
     expect(retryAfterMs({ 'retry-after': '-1' })).toBeUndefined()
     expect(retryAfterMs(undefined)).toBeUndefined()
@@ -26,7 +34,9 @@ describe('retryDelay', () => {
 
 describe('classifyFailure', () => {
   it('treats unknown errors as final with their message', () => {
-    expect(classifyFailure(new Error('boom'), 'hero', 'bfl/flux-2-pro')).toEqual({
+    expect(
+      classifyFailure(new Error('boom'), 'hero', 'bfl/flux-2-pro')
+    ).toEqual({
       retryable: false,
       rateLimited: false,
       message: 'boom'

@@ -8,10 +8,7 @@ export function makeAsset(overrides: Partial<Asset> = {}): Asset {
     prompt: 'A mountain trail at dawn',
     out: 'assets/hero.png',
     references: [],
-    palette: [
-      { hex: '#0B5FFF', name: 'primary' },
-      { hex: '#FFB000' }
-    ],
+    palette: [{ hex: '#0B5FFF', name: 'primary' }, { hex: '#FFB000' }],
     width: 1024,
     height: 1024,
     model: 'bfl/flux-2-pro',

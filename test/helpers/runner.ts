@@ -13,12 +13,17 @@ export const CLI_ENTRY = join(repoRoot, 'dist', 'cli', 'index.js')
 
 /** Every input the action declares, with its default, as the runner passes them (INPUT_<NAME>). */
 async function defaultInputEnv(): Promise<Record<string, string>> {
-  const action = parse(await readFile(join(repoRoot, 'action.yml'), 'utf8')) as {
+  const action = parse(
+    await readFile(join(repoRoot, 'action.yml'), 'utf8')
+  ) as {
     inputs: Record<string, { default?: string }>
   }
   const env: Record<string, string> = {}
   for (const [name, input] of Object.entries(action.inputs)) {
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = input.default === '${{ github.token }}' ? 'ghs_runner_token' : (input.default ?? '')
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] =
+      input.default === '${{ github.token }}'
+        ? 'ghs_runner_token'
+        : (input.default ?? '')
   }
   return env
 }
@@ -32,7 +37,11 @@ export interface ActionRun {
   outputs: Record<string, string>
   summary: string
   /** The parsed manifest file named by the `manifest` output (it lives in RUNNER_TEMP). */
-  manifest?: { assets: Array<Record<string, unknown>>; totals: Record<string, number>; [key: string]: unknown }
+  manifest?: {
+    assets: Array<Record<string, unknown>>
+    totals: Record<string, number>
+    [key: string]: unknown
+  }
 }
 
 /** Parses the GITHUB_OUTPUT file format (`name<<delimiter ... delimiter`). */
@@ -44,8 +53,13 @@ export function parseOutputFile(text: string): Record<string, string> {
     if (!match) continue
     const [, name, delimiter] = match
     const value: string[] = []
-    for (index += 1; index < lines.length && lines[index] !== delimiter; index += 1) value.push(lines[index] ?? '')
-    outputs[name as string] = value.join('\n')
+    for (
+      index += 1;
+      index < lines.length && lines[index] !== delimiter;
+      index += 1
+    )
+      value.push(lines[index] ?? '')
+    outputs[name] = value.join('\n')
   }
   return outputs
 }
@@ -59,7 +73,10 @@ export interface RunActionOptions {
   event?: unknown
   ref?: string
   /** Called with the child once it started (e.g. to send SIGTERM). */
-  onStart?: (child: ReturnType<typeof spawn>, output: { stdout: () => string }) => void
+  onStart?: (
+    child: ReturnType<typeof spawn>,
+    output: { stdout: () => string }
+  ) => void
 }
 
 /** Runs `node dist/index.js` as a child process with the env a GitHub runner gives it. */
@@ -69,9 +86,14 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     const outputFile = join(runnerTemp, 'output.txt')
     const summaryFile = join(runnerTemp, 'summary.md')
     const eventFile = join(runnerTemp, 'event.json')
-    await Promise.all([writeFile(outputFile, ''), writeFile(summaryFile, ''), writeFile(eventFile, JSON.stringify(options.event ?? {}))])
+    await Promise.all([
+      writeFile(outputFile, ''),
+      writeFile(summaryFile, ''),
+      writeFile(eventFile, JSON.stringify(options.event ?? {}))
+    ])
     const inputs: Record<string, string> = {}
-    for (const [name, value] of Object.entries(options.inputs ?? {})) inputs[`INPUT_${name.toUpperCase()}`] = value
+    for (const [name, value] of Object.entries(options.inputs ?? {}))
+      inputs[`INPUT_${name.toUpperCase()}`] = value
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? runnerTemp,
@@ -93,18 +115,28 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
       RUNNER_TEMP: runnerTemp,
       ...options.env
     }
-    const child = spawn(process.execPath, [ACTION_ENTRY], { env, cwd: options.workspace, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [ACTION_ENTRY], {
+      env,
+      cwd: options.workspace,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     options.onStart?.(child, { stdout: () => stdout })
-    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
-      child.on('close', (exitCode, exitSignal) => resolve([exitCode, exitSignal]))
+    const [code, signal] = await new Promise<
+      [number | null, NodeJS.Signals | null]
+    >((resolve) =>
+      child.on('close', (exitCode, exitSignal) =>
+        resolve([exitCode, exitSignal])
+      )
     )
     const outputs = parseOutputFile(await readFile(outputFile, 'utf8'))
     const manifest = outputs.manifest
-      ? (JSON.parse(await readFile(outputs.manifest, 'utf8')) as ActionRun['manifest'])
+      ? (JSON.parse(
+          await readFile(outputs.manifest, 'utf8')
+        ) as ActionRun['manifest'])
       : undefined
     return {
       code,

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 /** A real temporary directory, removed when the `await using` scope ends. */
-export async function tempDir(prefix = 'assetgen-'): Promise<AsyncDisposable & { path: string }> {
+export async function tempDir(
+  prefix = 'assetgen-'
+): Promise<AsyncDisposable & { path: string }> {
   const path = await mkdtemp(join(tmpdir(), prefix))
   return {
     path,

@@ -12,15 +12,26 @@ export interface Workspace extends AsyncDisposable {
 }
 
 /** Creates a workspace holding `assetgen.yml` (and `files`). */
-export async function workspace(spec: string, files: Record<string, string | Uint8Array> = {}): Promise<Workspace> {
+export async function workspace(
+  spec: string,
+  files: Record<string, string | Uint8Array> = {}
+): Promise<Workspace> {
   const root = await mkdtemp(join(tmpdir(), 'assetgen-ws-'))
-  const write = async (path: string, content: string | Uint8Array): Promise<void> => {
+  const write = async (
+    path: string,
+    content: string | Uint8Array
+  ): Promise<void> => {
     await mkdir(dirname(join(root, path)), { recursive: true })
     await writeFile(join(root, path), content)
   }
   await write('assetgen.yml', spec)
-  for (const [path, content] of Object.entries(files)) await write(path, content)
-  return { root, write, [Symbol.asyncDispose]: () => rm(root, { recursive: true, force: true }) }
+  for (const [path, content] of Object.entries(files))
+    await write(path, content)
+  return {
+    root,
+    write,
+    [Symbol.asyncDispose]: () => rm(root, { recursive: true, force: true })
+  }
 }
 
 /** Builds the workspace against a fake gateway with fast retries; override anything. */
@@ -32,7 +43,10 @@ export function buildAgainst(
   return build({
     root,
     specPath: 'assetgen.yml',
-    imageModel: gatewayModelFactory({ apiKey: 'test-key', baseURL: gateway.url }),
+    imageModel: gatewayModelFactory({
+      apiKey: 'test-key',
+      baseURL: gateway.url
+    }),
     concurrency: 4,
     maxRetries: 2,
     timeoutMs: 20_000,

@@ -10,14 +10,15 @@ import { makeAsset } from '../helpers/asset.js'
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth, so key order never changes the text', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(
-      '{"a":{"c":null,"d":[1,{"x":1,"y":2}]},"b":1}'
-    )
+    expect(
+      canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })
+    ).toBe('{"a":{"c":null,"d":[1,{"x":1,"y":2}]},"b":1}')
   })
 })
 
 describe('input hash', () => {
-  const hash = (overrides: Parameters<typeof makeAsset>[0]) => inputHash(inputDigests(makeAsset(overrides)))
+  const hash = (overrides: Parameters<typeof makeAsset>[0]) =>
+    inputHash(inputDigests(makeAsset(overrides)))
 
   it('ignores the order of provider option keys', () => {
     expect(hash({ providerOptions: { a: { x: 1, y: 2 }, b: 1 } })).toBe(
@@ -45,7 +46,13 @@ describe('input hash', () => {
 
   it('changes when one byte of a reference changes, and with reference order', () => {
     const reference = (path: string, sha256: string) => ({
-      path, absolutePath: `/w/${path}`, sha256, mediaType: 'image/png' as const, bytes: 10, width: 1, height: 1
+      path,
+      absolutePath: `/w/${path}`,
+      sha256,
+      mediaType: 'image/png' as const,
+      bytes: 10,
+      width: 1,
+      height: 1
     })
     const a = reference('refs/a.png', 'a'.repeat(64))
     const b = reference('refs/b.png', 'b'.repeat(64))
@@ -53,14 +60,18 @@ describe('input hash', () => {
     expect(hash({ references: [a, b] })).not.toBe(hash({ references: [a2, b] }))
     expect(hash({ references: [a, b] })).not.toBe(hash({ references: [b, a] }))
     // The path alone is not an input: moving a reference file keeps the hash.
-    expect(hash({ references: [a] })).toBe(hash({ references: [{ ...a, path: 'moved/a.png' }] }))
+    expect(hash({ references: [a] })).toBe(
+      hash({ references: [{ ...a, path: 'moved/a.png' }] })
+    )
   })
 
   it('names exactly the inputs that changed', () => {
     const before = inputDigests(makeAsset())
     const after = inputDigests(makeAsset({ prompt: 'other', seed: 5 }))
     expect(changedInputs(before, after)).toEqual(['prompt', 'seed'])
-    expect(changedInputs(undefined, after)).toHaveLength(Object.keys(after).length)
+    expect(changedInputs(undefined, after)).toHaveLength(
+      Object.keys(after).length
+    )
   })
 })
 
@@ -71,7 +82,9 @@ describe('deriveSeed', () => {
     expect(deriveSeed('hero', 1)).not.toBe(deriveSeed('hero'))
     for (const id of ['a', 'b', 'c', 'hero']) {
       const seed = deriveSeed(id)
-      expect(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff).toBe(true)
+      expect(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff).toBe(
+        true
+      )
     }
   })
 })

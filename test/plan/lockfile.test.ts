@@ -36,7 +36,13 @@ describe('lockfile', () => {
   it('round-trips through disk unchanged', async () => {
     await using dir = await tempDir()
     const path = join(dir.path, 'assetgen.lock.json')
-    const lockfile: Lockfile = { version: 1, assets: { hero: entry('hero', { cost: '0.0300' }), icon: entry('icon', { placeholder: true }) } }
+    const lockfile: Lockfile = {
+      version: 1,
+      assets: {
+        hero: entry('hero', { cost: '0.0300' }),
+        icon: entry('icon', { placeholder: true })
+      }
+    }
     await writeLockfile(path, lockfile)
     expect(await readLockfile(path)).toEqual(lockfile)
     // No temp files are left beside it.
@@ -44,9 +50,17 @@ describe('lockfile', () => {
   })
 
   it('serialises with sorted ids and a fixed key order, whatever the insertion order', () => {
-    const a = serializeLockfile({ version: 1, assets: { zeta: entry('zeta'), alpha: entry('alpha') } })
-    const shuffled = Object.fromEntries(Object.entries(entry('alpha')).reverse()) as unknown as LockEntry
-    const b = serializeLockfile({ version: 1, assets: { alpha: shuffled, zeta: entry('zeta') } })
+    const a = serializeLockfile({
+      version: 1,
+      assets: { zeta: entry('zeta'), alpha: entry('alpha') }
+    })
+    const shuffled = Object.fromEntries(
+      Object.entries(entry('alpha')).reverse()
+    ) as unknown as LockEntry
+    const b = serializeLockfile({
+      version: 1,
+      assets: { alpha: shuffled, zeta: entry('zeta') }
+    })
     expect(a).toBe(b)
     expect(a.indexOf('"alpha"')).toBeLessThan(a.indexOf('"zeta"'))
     expect(a.endsWith('}\n')).toBe(true)
@@ -59,13 +73,34 @@ describe('lockfile', () => {
     await writeFile(path, '{ not json')
     await expect(readLockfile(path)).rejects.toThrow(LockfileError)
     await expect(readLockfile(path)).rejects.toThrow(/delete it to regenerate/)
-    expect(() => parseLockfile('{"version":2,"assets":{}}')).toThrow(/version 1/)
+    expect(() => parseLockfile('{"version":2,"assets":{}}')).toThrow(
+      /version 1/
+    )
   })
 
   it('merges entry by entry: ours win for what we produced, theirs keep the rest', () => {
-    const theirs: Lockfile = { version: 1, assets: { a: entry('a', { seed: 1 }), b: entry('b', { seed: 1 }), gone: entry('gone') } }
-    const ours: Lockfile = { version: 1, assets: { a: entry('a', { seed: 2 }), b: entry('b', { seed: 2 }), c: entry('c', { seed: 2 }) } }
-    const merged = mergeLockfiles(theirs, ours, new Set(['a', 'c']), new Set(['a', 'b', 'c']))
+    const theirs: Lockfile = {
+      version: 1,
+      assets: {
+        a: entry('a', { seed: 1 }),
+        b: entry('b', { seed: 1 }),
+        gone: entry('gone')
+      }
+    }
+    const ours: Lockfile = {
+      version: 1,
+      assets: {
+        a: entry('a', { seed: 2 }),
+        b: entry('b', { seed: 2 }),
+        c: entry('c', { seed: 2 })
+      }
+    }
+    const merged = mergeLockfiles(
+      theirs,
+      ours,
+      new Set(['a', 'c']),
+      new Set(['a', 'b', 'c'])
+    )
     expect(merged.assets.a?.seed).toBe(2)
     expect(merged.assets.b?.seed).toBe(1)
     expect(merged.assets.c?.seed).toBe(2)

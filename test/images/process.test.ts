@@ -1,0 +1,210 @@
+import sharp from 'sharp'
+import { describe, expect, it } from 'vitest'
+import { ImageError } from '../../src/errors.js'
+import {
+  encodeOutput,
+  renderVariant,
+  sniffMediaType,
+  variantPath
+} from '../../src/images/process.js'
+import type { Provenance } from '../../src/images/provenance.js'
+import { readProvenance } from '../../src/images/provenance.js'
+import { pixelAt, rgbHex, solidImage } from '../helpers/images.js'
+
+const provenance: Provenance = {
+  model: 'bfl/flux-2-pro',
+  seed: 12345,
+  inputHash: 'e3b0c442',
+  assetgenVersion: '0.1.0',
+  assetId: 'hero'
+}
+
+describe('encodeOutput', () => {
+  const cases = [
+    ['png', 'image/png'],
+    ['jpeg', 'image/jpeg'],
+    ['webp', 'image/webp']
+  ] as const
+
+  it.each(cases)(
+    'converts PNG to %s with the provenance embedded',
+    async (format, mediaType) => {
+      const input = await solidImage('#2266AA', 320, 200)
+      const out = await encodeOutput(input, { format, provenance })
+      expect(out).toMatchObject({ width: 320, height: 200, format, mediaType })
+      expect(sniffMediaType(out.bytes)).toBe(mediaType)
+      const metadata = await sharp(out.bytes).metadata()
+      expect([metadata.format, metadata.width, metadata.height]).toEqual([
+        format,
+        320,
+        200
+      ])
+      expect(await readProvenance(out.bytes)).toEqual(provenance)
+    }
+  )
+
+  it('decodes JPEG and WebP model output too', async () => {
+    for (const format of ['jpeg', 'webp'] as const) {
+      const input = await solidImage('#2266AA', 64, 48, format)
+      const out = await encodeOutput(input, { format: 'png' })
+      expect(sniffMediaType(out.bytes)).toBe('image/png')
+      expect([out.width, out.height]).toEqual([64, 48])
+    }
+  })
+
+  it('stores PNG provenance in an iTXt XML:com.adobe.xmp chunk', async () => {
+    const out = await encodeOutput(await solidImage('#000000', 8, 8), {
+      format: 'png',
+      provenance
+    })
+    expect(out.bytes.includes('iTXtXML:com.adobe.xmp')).toBe(true)
+    expect(out.bytes.includes('zTXt')).toBe(false)
+  })
+
+  it('writes no metadata without a provenance', async () => {
+    const out = await encodeOutput(await solidImage('#000000', 8, 8), {
+      format: 'webp'
+    })
+    expect((await sharp(out.bytes).metadata()).xmp).toBeUndefined()
+  })
+
+  it('applies an EXIF rotation instead of dropping it with the metadata', async () => {
+    const rotated = await sharp(await solidImage('#808080', 60, 20))
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer()
+    const out = await encodeOutput(rotated, { format: 'png' })
+    expect([out.width, out.height]).toEqual([20, 60])
+  })
+
+  it('flattens transparency on white for JPEG', async () => {
+    const transparent = await sharp({
+      create: {
+        width: 8,
+        height: 8,
+        channels: 4,
+        background: { r: 0, g: 0, b: 0, alpha: 0 }
+      }
+    })
+      .png()
+      .toBuffer()
+    const out = await encodeOutput(transparent, { format: 'jpeg' })
+    expect(rgbHex(await pixelAt(out.bytes, 4, 4))).toBe('#FFFFFF')
+  })
+
+  it('throws ImageError naming the detected type for undecodable bytes', async () => {
+    const png = await solidImage('#2266AA', 64, 64)
+    const truncated = png.subarray(0, 40)
+    await expect(encodeOutput(truncated, { format: 'png' })).rejects.toThrow(
+      /could not be decoded \(40 bytes, detected type: image\/png\)/
+    )
+    const garbage = new TextEncoder().encode('<html>rate limited</html>')
+    const error: unknown = await encodeOutput(garbage, {
+      format: 'webp'
+    }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ImageError)
+    expect((error as Error).message).toMatch(/detected type: unknown/)
+  })
+})
+
+describe('renderVariant', () => {
+  it('resizes to the width, keeping the aspect ratio, with provenance', async () => {
+    const source = await solidImage('#2266AA', 333, 250)
+    const out = await renderVariant(
+      source,
+      { width: 100, format: 'webp' },
+      provenance
+    )
+    const metadata = await sharp(out.bytes).metadata()
+    expect([metadata.format, metadata.width]).toEqual(['webp', 100])
+    expect(Math.abs(metadata.height - 75)).toBeLessThanOrEqual(1)
+    expect([out.width, out.height]).toEqual([metadata.width, metadata.height])
+    expect(await readProvenance(out.bytes)).toEqual(provenance)
+  })
+
+  it('never upscales past the source width', async () => {
+    const source = await solidImage('#2266AA', 300, 150)
+    const out = await renderVariant(source, { width: 1280, format: 'jpeg' })
+    expect([out.width, out.height]).toEqual([300, 150])
+    const metadata = await sharp(out.bytes).metadata()
+    expect([metadata.format, metadata.width]).toEqual(['jpeg', 300])
+  })
+
+  it('encodes AVIF with the provenance', async () => {
+    const source = await solidImage('#2266AA', 256, 128)
+    const out = await renderVariant(
+      source,
+      { width: 128, format: 'avif', quality: 50 },
+      provenance
+    )
+    expect(out).toMatchObject({
+      width: 128,
+      height: 64,
+      format: 'avif',
+      mediaType: 'image/avif'
+    })
+    expect(sniffMediaType(out.bytes)).toBe('image/avif')
+    expect((await sharp(out.bytes).metadata()).compression).toBe('av1')
+    expect(await readProvenance(out.bytes)).toEqual(provenance)
+  })
+
+  it('uses the given quality', async () => {
+    const source = await sharp({
+      create: {
+        width: 256,
+        height: 256,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 40 }
+      }
+    })
+      .png()
+      .toBuffer()
+    const variant = { width: 256, format: 'jpeg' } as const
+    const low = await renderVariant(source, { ...variant, quality: 30 })
+    const high = await renderVariant(source, { ...variant, quality: 95 })
+    expect(low.bytes.length).toBeLessThan(high.bytes.length / 2)
+  })
+})
+
+describe('variantPath', () => {
+  it.each([
+    ['public/img/hero.png', 640, 'webp', 'public/img/hero-640w.webp'],
+    ['hero.png', 1280, 'avif', 'hero-1280w.avif'],
+    ['a/b.c/photo.final.jpeg', 320, 'jpeg', 'a/b.c/photo.final-320w.jpeg'],
+    ['./img/logo.webp', 64, 'png', './img/logo-64w.png']
+  ] as const)('%s at %i %s is %s', (out, width, format, expected) => {
+    expect(variantPath(out, { width, format })).toBe(expected)
+  })
+})
+
+describe('sniffMediaType', () => {
+  it.each(['png', 'jpeg', 'webp', 'gif', 'avif'] as const)(
+    'recognises %s',
+    async (format) => {
+      const bytes = await solidImage('#123456', 4, 4, format)
+      expect(sniffMediaType(bytes)).toBe(`image/${format}`)
+    }
+  )
+
+  it('recognises AVIF by a compatible brand', () => {
+    const ftyp = new Uint8Array([
+      0,
+      0,
+      0,
+      24,
+      ...new TextEncoder().encode('ftypmif1\0\0\0\0miafavif')
+    ])
+    expect(sniffMediaType(ftyp)).toBe('image/avif')
+  })
+
+  it('is undefined for anything else', () => {
+    const encode = (text: string) => new TextEncoder().encode(text)
+    expect(sniffMediaType(new Uint8Array())).toBeUndefined()
+    expect(sniffMediaType(encode('{"error":"quota"}'))).toBeUndefined()
+    expect(
+      sniffMediaType(encode('\0\0\0\x18ftypheic\0\0\0\0mif1heic'))
+    ).toBeUndefined()
+    expect(sniffMediaType(encode('RIFF\0\0\0\0WAVEfmt '))).toBeUndefined()
+  })
+})

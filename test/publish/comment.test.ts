@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { PublishError } from '../../src/errors.js'
+import { createOctokit } from '../../src/github.js'
+import {
+  COMMENT_BODY_LIMIT,
+  truncateCommentBody,
+  upsertStickyComment
+} from '../../src/publish/comment.js'
+import { FakeGitHub, error } from '../fakes/github.js'
+
+let github: FakeGitHub
+let octokit: ReturnType<typeof createOctokit>
+const bot = { login: 'github-actions[bot]', type: 'Bot' as const }
+
+beforeEach(async () => {
+  github = await FakeGitHub.start()
+  octokit = createOctokit('test-token', {
+    baseUrl: github.url,
+    retryAfterBaseValue: 1,
+    spaceWrites: false
+  })
+  for (let i = 0; i < 160; i++) github.addComment(7, `LGTM ${i}`)
+})
+
+afterEach(() => github.close())
+
+const upsert = (body: string, marker = 'previews') =>
+  upsertStickyComment(octokit, {
+    owner: 'acme',
+    repo: 'site',
+    issueNumber: 7,
+    marker,
+    body
+  })
+
+describe('upsertStickyComment', () => {
+  it('creates the comment once, then edits it in place across pages of comments', async () => {
+    const created = await upsert('3 images')
+    expect(created.action).toBe('created')
+    expect(github.listComments(7)).toHaveLength(161)
+    expect(github.listComments(7).at(-1)?.body).toBe(
+      '<!-- assetgen:previews -->\n3 images'
+    )
+
+    github.requests.length = 0
+    const updated = await upsert('4 images')
+    expect(updated).toEqual({
+      id: created.id,
+      action: 'updated',
+      url: expect.stringContaining(`#issuecomment-${created.id}`)
+    })
+    expect(github.listComments(7)).toHaveLength(161)
+    expect(github.listComments(7).at(-1)?.body).toBe(
+      '<!-- assetgen:previews -->\n4 images'
+    )
+    // 161 comments at 100 a page: the marked one is only on page 2.
+    expect(
+      github.requestsOf('GET').map((r) => r.query.get('page') ?? '1')
+    ).toEqual(['1', '2'])
+    expect(github.requestsOf('GET')[0]?.query.get('per_page')).toBe('100')
+  })
+
+  it('leaves an identical comment alone', async () => {
+    const created = await upsert('same')
+    github.requests.length = 0
+    const again = await upsert('same')
+    expect(again).toMatchObject({ id: created.id, action: 'unchanged' })
+    expect(github.requestsOf('PATCH')).toEqual([])
+    expect(github.requestsOf('POST')).toEqual([])
+  })
+
+  it("prefers the bot's comment over a human's that quotes the marker", async () => {
+    github.addComment(7, '<!-- assetgen:previews -->\ncopied by a human')
+    const ours = github.addComment(7, '<!-- assetgen:previews -->\nold', bot)
+    const result = await upsert('new')
+    expect(result).toMatchObject({ id: ours.id, action: 'updated' })
+    expect(github.listComments(7).at(-2)?.body).toContain('copied by a human')
+  })
+
+  it('keeps comments with different markers apart', async () => {
+    github.addComment(7, '<!-- assetgen:previews-2 -->\nshard 2', bot)
+    const result = await upsert('shard 1')
+    expect(result.action).toBe('created')
+    expect(github.listComments(7).at(-2)?.body).toContain('shard 2')
+  })
+
+  it('truncates a body GitHub would refuse', async () => {
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `| image-${i} | ${'x'.repeat(20)} |`
+    )
+    await upsert(rows.join('\n'))
+    const stored = github.listComments(7).at(-1)?.body ?? ''
+    expect(stored.length).toBeLessThanOrEqual(COMMENT_BODY_LIMIT)
+    expect(stored).toMatch(
+      /\| image-\d+ \| x{20} \|\n\n…and \d+ more lines truncated$/
+    )
+  })
+
+  it('turns a 403 into a PublishError that names the permission', async () => {
+    github.onRequest({ method: 'POST', path: /comments$/ }, () =>
+      error(403, 'Resource not accessible by integration')
+    )
+    const failure = upsert('x')
+    await expect(failure).rejects.toThrow(PublishError)
+    await expect(failure).rejects.toThrow(
+      /Creating the comment on #7 failed: 403 .*pull-requests: write/
+    )
+  })
+})
+
+describe('truncateCommentBody', () => {
+  it('returns a body within the limit unchanged', () => {
+    expect(truncateCommentBody('a\nb', 3)).toBe('a\nb')
+  })
+
+  it('cuts at a line boundary and counts the dropped lines', () => {
+    const lines = Array.from({ length: 8 }, (_, i) => String(i).repeat(10))
+    const note = '\n\n…and 6 more lines truncated'
+    const result = truncateCommentBody(lines.join('\n'), 21 + note.length)
+    expect(result).toBe(`${lines[0]}\n${lines[1]}${note}`)
+  })
+
+  it('never exceeds the limit, whatever the line lengths', () => {
+    const body = Array.from({ length: 500 }, (_, i) => 'y'.repeat(i % 37)).join(
+      '\n'
+    )
+    for (const limit of [60, 200, 1000, 5000]) {
+      const result = truncateCommentBody(body, limit)
+      expect(result.length).toBeLessThanOrEqual(limit)
+      const kept = result.split('\n\n…and ')[0]
+      expect(body.startsWith(kept)).toBe(true)
+      expect(body[kept.length]).toBe('\n')
+    }
+  })
+
+  it('cuts inside a single overlong line without splitting an emoji', () => {
+    const result = truncateCommentBody('🎨'.repeat(100), 60)
+    expect(result.length).toBeLessThanOrEqual(60)
+    expect(result).toMatch(/^(🎨)+\n\n…and 0 more lines truncated$/)
+  })
+})
