@@ -45,6 +45,8 @@ export interface ProgressEvent {
   done: number
   total: number
   outcome: AssetOutcome
+  /** The longest asset id, so progress lines can align. */
+  idWidth: number
 }
 
 /** Build settings and collaborators. */
@@ -132,9 +134,10 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   const lock = new LockfileWriter(spec, planned.lockfile)
   const outcomes: AssetOutcome[] = []
   const total = thePlan.items.length
+  const idWidth = Math.max(0, ...spec.assets.map((asset) => asset.id.length))
   const report = (outcome: AssetOutcome): void => {
     outcomes.push(outcome)
-    request.onProgress?.({ done: outcomes.length, total, outcome })
+    request.onProgress?.({ done: outcomes.length, total, outcome, idWidth })
   }
   const base = {
     root: spec.root,

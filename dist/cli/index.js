@@ -105482,9 +105482,10 @@ async function engine_build(request) {
     const lock = new LockfileWriter(spec, planned.lockfile);
     const outcomes = [];
     const total = thePlan.items.length;
+    const idWidth = Math.max(0, ...spec.assets.map((asset) => asset.id.length));
     const report = (outcome) => {
         outcomes.push(outcome);
-        request.onProgress?.({ done: outcomes.length, total, outcome });
+        request.onProgress?.({ done: outcomes.length, total, outcome, idWidth });
     };
     const base = {
         root: spec.root,
@@ -108724,11 +108725,17 @@ function format_escapeCell(text) {
 ;// CONCATENATED MODULE: ./src/report/progress.ts
 
 
+/** The longest outcome status (`generated`, `cancelled`), so columns line up. */
+const STATUS_WIDTH = 'reprocessed'.length;
 /** `[12/48] hero  generated  3.2s  $0.03` (plus the colour check, or the error). */
-function formatProgress(event, idWidth = 0) {
+function formatProgress(event) {
     const { outcome } = event;
     const counter = `[${String(event.done).padStart(String(event.total).length)}/${event.total}]`;
-    const parts = [counter, outcome.id.padEnd(idWidth), outcome.status];
+    const parts = [
+        counter,
+        outcome.id.padEnd(event.idWidth),
+        outcome.status.padEnd(STATUS_WIDTH)
+    ];
     if (outcome.status === 'skipped')
         parts.push(`(${outcome.reason})`);
     const time = formatDuration(outcome.durationMs);
@@ -108741,9 +108748,11 @@ function formatProgress(event, idWidth = 0) {
         parts.push(`${outcome.attempts} attempts`);
     if (outcome.colorCheck)
         parts.push(formatColorCheck(outcome.colorCheck));
+    for (const warning of outcome.warnings)
+        parts.push(`warning: ${warning}`);
     if (outcome.error)
-        parts.push(`: ${outcome.error}`);
-    return parts.join('  ');
+        parts.push(`error: ${outcome.error}`);
+    return parts.join('  ').trimEnd();
 }
 
 ;// CONCATENATED MODULE: ./src/report/table.ts

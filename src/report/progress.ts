@@ -2,11 +2,18 @@ import type { ProgressEvent } from '../engine.js'
 import { formatColorCheck } from '../images/color-check.js'
 import { formatCost, formatDuration } from './format.js'
 
+/** The longest outcome status (`generated`, `cancelled`), so columns line up. */
+const STATUS_WIDTH = 'reprocessed'.length
+
 /** `[12/48] hero  generated  3.2s  $0.03` (plus the colour check, or the error). */
-export function formatProgress(event: ProgressEvent, idWidth = 0): string {
+export function formatProgress(event: ProgressEvent): string {
   const { outcome } = event
   const counter = `[${String(event.done).padStart(String(event.total).length)}/${event.total}]`
-  const parts = [counter, outcome.id.padEnd(idWidth), outcome.status]
+  const parts = [
+    counter,
+    outcome.id.padEnd(event.idWidth),
+    outcome.status.padEnd(STATUS_WIDTH)
+  ]
   if (outcome.status === 'skipped') parts.push(`(${outcome.reason})`)
   const time = formatDuration(outcome.durationMs)
   if (time) parts.push(time)
@@ -14,6 +21,7 @@ export function formatProgress(event: ProgressEvent, idWidth = 0): string {
   if (cost) parts.push(cost)
   if (outcome.attempts > 1) parts.push(`${outcome.attempts} attempts`)
   if (outcome.colorCheck) parts.push(formatColorCheck(outcome.colorCheck))
-  if (outcome.error) parts.push(`: ${outcome.error}`)
-  return parts.join('  ')
+  for (const warning of outcome.warnings) parts.push(`warning: ${warning}`)
+  if (outcome.error) parts.push(`error: ${outcome.error}`)
+  return parts.join('  ').trimEnd()
 }

@@ -35,9 +35,7 @@ async function pixel(image: Buffer, x: number, y: number): Promise<string> {
     .toBuffer({ resolveWithObject: true })
   const offset = (y * info.width + x) * info.channels
   return `#${[0, 1, 2]
-    .map((index) =>
-      (data[offset + index] as number).toString(16).padStart(2, '0')
-    )
+    .map((index) => data[offset + index].toString(16).padStart(2, '0'))
     .join('')
     .toUpperCase()}`
 }
@@ -91,7 +89,7 @@ ${palette}assets:
     const files = gateway.requests[0]?.files ?? []
     expect(files).toHaveLength(2)
     expect(files[0]?.equals(reference)).toBe(true)
-    const swatch = files[1] as Buffer
+    const swatch = files[1]
     const { width = 0, height = 0 } = await sharp(swatch).metadata()
     const bands = [0, 1, 2].map((band) =>
       pixel(

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import type { AssetOutcome } from '../../src/generate/outcome.js'
+import { formatProgress } from '../../src/report/progress.js'
+
+const outcome = (overrides: Partial<AssetOutcome>): AssetOutcome => ({
+  id: 'hero',
+  status: 'generated',
+  planStatus: 'new',
+  reason: 'not in the lockfile',
+  out: 'assets/hero.png',
+  cost: 0.03,
+  durationMs: 3210,
+  attempts: 1,
+  warnings: [],
+  variants: [],
+  placeholder: false,
+  files: [],
+  ...overrides
+})
+
+describe('formatProgress', () => {
+  it('prints the counter, aligned id and status, time and cost', () => {
+    expect(
+      formatProgress({ done: 3, total: 48, idWidth: 8, outcome: outcome({}) })
+    ).toBe('[ 3/48]  hero      generated    3.2s  $0.03')
+  })
+
+  it('adds attempts, the reason of a skip and the error of a failure', () => {
+    expect(
+      formatProgress({
+        done: 1,
+        total: 2,
+        idWidth: 4,
+        outcome: outcome({
+          status: 'skipped',
+          cost: 0,
+          durationMs: 0,
+          reason: 'up to date'
+        })
+      })
+    ).toBe('[1/2]  hero  skipped      (up to date)')
+    expect(
+      formatProgress({
+        done: 2,
+        total: 2,
+        idWidth: 4,
+        outcome: outcome({
+          status: 'failed',
+          cost: 0,
+          attempts: 3,
+          error: 'rate limited after 3 attempts'
+        })
+      })
+    ).toBe(
+      '[2/2]  hero  failed       3.2s  3 attempts  error: rate limited after 3 attempts'
+    )
+  })
+})
