@@ -1,8 +1,14 @@
-import { readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import * as core from '@actions/core'
-import { build, plan, type BuildResult, type Planned } from './engine.js'
-import { SpecError, getErrorMessage } from './errors.js'
+import {
+  buildManifest,
+  buildSummary,
+  planManifest,
+  planSummary,
+  reportFailure,
+  writeSummary
+} from './action-report.js'
+import { build, plan, type BuildResult, type PlanRequest } from './engine.js'
+import { getErrorMessage } from './errors.js'
 import { gatewayModelFactory } from './generate/gateway.js'
 import { createOctokit } from './github.js'
 import { getInputs, type Inputs } from './inputs.js'
@@ -15,18 +21,17 @@ import {
 import {
   publishArtifacts,
   publishCommit,
-  type Published,
-  type PublishTarget
+  type Published
 } from './publish/publish.js'
+import { writeManifest } from './report/manifest.js'
 import { formatProgress } from './report/progress.js'
+import { renderReport } from './report/summary.js'
 import {
-  manifestAssets,
-  plannedAssets,
-  writeManifest,
-  type Manifest
-} from './report/manifest.js'
-import { renderReport, type SummaryInput } from './report/summary.js'
-import { rowsFromOutcomes, rowsFromPlan } from './report/table.js'
+  eventContext,
+  manifestPath,
+  publishTarget,
+  workspaceRoot
+} from './runner-context.js'
 import { VERSION } from './version.js'
 
 /** Output names as declared in action.yml. */
@@ -43,51 +48,18 @@ export const OutputName = {
   Manifest: 'manifest'
 } as const
 
-function eventContext(): EventContext {
-  const path = process.env.GITHUB_EVENT_PATH
-  let payload: EventContext['payload'] = {}
-  try {
-    if (path)
-      payload = JSON.parse(
-        readFileSync(path, 'utf8')
-      ) as EventContext['payload']
-  } catch (error) {
-    core.warning(
-      `could not read the event payload at ${path}: ${getErrorMessage(error)}`
-    )
-  }
-  return {
-    eventName: process.env.GITHUB_EVENT_NAME ?? '',
-    repository: process.env.GITHUB_REPOSITORY ?? '',
-    ...(process.env.GITHUB_REF ? { ref: process.env.GITHUB_REF } : {}),
-    payload
-  }
-}
-
-function publishTarget(context: EventContext): PublishTarget {
-  const [owner = '', repo = ''] = context.repository.split('/')
-  return {
-    owner,
-    repo,
-    serverUrl: process.env.GITHUB_SERVER_URL ?? 'https://github.com',
-    ...(process.env.GITHUB_RUN_ID ? { runId: process.env.GITHUB_RUN_ID } : {}),
-    ...(process.env.GITHUB_RUN_ATTEMPT
-      ? { runAttempt: process.env.GITHUB_RUN_ATTEMPT }
-      : {})
-  }
-}
-
 /** The action: inputs → plan/build → publish → summary and outputs. The one error boundary. */
 export async function run(): Promise<void> {
   // Safe defaults first, so a failure still leaves every output defined.
   for (const name of [
     OutputName.Generated,
     OutputName.Skipped,
-    OutputName.Failed
-  ])
+    OutputName.Failed,
+    OutputName.Cost
+  ]) {
     core.setOutput(name, '0')
+  }
   core.setOutput(OutputName.Changed, 'false')
-  core.setOutput(OutputName.Cost, '0')
   try {
     const inputs = getInputs()
     const context = eventContext()
@@ -98,12 +70,9 @@ export async function run(): Promise<void> {
     )
     for (const warning of decision.warnings) core.warning(warning)
     if (decision.notice) core.notice(decision.notice)
-    const root = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd())
-    const manifestPath = join(
-      process.env.RUNNER_TEMP ?? root,
-      `assetgen-manifest-${process.env.GITHUB_RUN_ID ?? 'local'}.json`
-    )
-    const selection = {
+    const root = workspaceRoot()
+    const manifest = manifestPath(root)
+    const selection: PlanRequest = {
       root,
       specPath: inputs.spec,
       only: inputs.only,
@@ -112,14 +81,10 @@ export async function run(): Promise<void> {
       ...(inputs.shard ? { shard: inputs.shard } : {})
     }
     if (inputs.dryRun || decision.mode === 'skip-fork') {
-      await planOnly(
-        await plan(selection),
-        inputs.dryRun
-          ? 'dry run: nothing was generated or written'
-          : (decision.notice ?? ''),
-        manifestPath
-      )
-      return
+      const note = inputs.dryRun
+        ? 'Dry run: nothing was generated or written.'
+        : (decision.notice ?? '')
+      return await planOnly(selection, note, manifest)
     }
     if (!inputs.placeholder && !inputs.apiKey) {
       throw new Error(
@@ -127,44 +92,61 @@ export async function run(): Promise<void> {
       )
     }
     const result = await generate(inputs, selection)
-    const published = await publish(
-      inputs,
-      decision,
-      context,
+    const published = await publish(inputs, decision, context, result, manifest)
+    await writeManifest(manifest, buildManifest(result, published))
+    const summary = buildSummary(
       result,
-      manifestPath
+      published,
+      decision,
+      inputs.placeholder
     )
-    await report(inputs, decision, context, result, published, manifestPath)
+    await writeSummary(renderReport(summary))
+    if (
+      inputs.comment &&
+      decision.pullNumber &&
+      (published.changed || result.failed > 0)
+    ) {
+      await comment(
+        inputs,
+        context,
+        decision.pullNumber,
+        renderReport({ ...summary, title: 'assetgen preview' }, 60_000)
+      )
+    }
+    setOutputs(result, published, decision, manifest)
     if (result.cancelled)
       core.setFailed(
         'cancelled: finished images and their lock entries were kept'
       )
     else if (published.error) core.setFailed(published.error)
-    else if (result.failed > 0 && inputs.failOnError)
+    else if (result.failed > 0 && inputs.failOnError) {
       core.setFailed(
         `${result.failed} of ${result.outcomes.length} assets failed`
       )
-  } catch (error) {
-    if (error instanceof SpecError) {
-      for (const problem of error.problems) {
-        core.error(
-          `${problem.path ? `${problem.path}: ` : ''}${problem.message}`,
-          {
-            title: 'assetgen spec',
-            file: problem.file,
-            ...(problem.line ? { startLine: problem.line } : {}),
-            ...(problem.column ? { startColumn: problem.column } : {})
-          }
-        )
-      }
     }
+  } catch (error) {
+    await reportFailure(error)
     core.setFailed(getErrorMessage(error))
   }
 }
 
+async function planOnly(
+  selection: PlanRequest,
+  note: string,
+  manifest: string
+): Promise<void> {
+  const planned = await plan(selection)
+  const summary = planSummary(planned, note)
+  core.info(summary.notes.at(-1) ?? '')
+  await writeManifest(manifest, planManifest(planned))
+  await writeSummary(renderReport(summary))
+  core.setOutput(OutputName.Skipped, String(summary.totals.skipped))
+  core.setOutput(OutputName.Manifest, manifest)
+}
+
 async function generate(
   inputs: Inputs,
-  selection: Parameters<typeof plan>[0]
+  selection: PlanRequest
 ): Promise<BuildResult> {
   const controller = new AbortController()
   const onSignal = (name: NodeJS.Signals): void => {
@@ -175,16 +157,15 @@ async function generate(
   process.once('SIGTERM', onSignal)
   core.startGroup('Generate images')
   try {
+    const gateway = {
+      apiKey: inputs.apiKey,
+      ...(inputs.gatewayUrl ? { baseURL: inputs.gatewayUrl } : {})
+    }
     return await build({
       ...selection,
       ...(inputs.placeholder
         ? {}
-        : {
-            imageModel: gatewayModelFactory({
-              apiKey: inputs.apiKey,
-              ...(inputs.gatewayUrl ? { baseURL: inputs.gatewayUrl } : {})
-            })
-          }),
+        : { imageModel: gatewayModelFactory(gateway) }),
       concurrency: inputs.concurrency,
       maxRetries: inputs.maxRetries,
       timeoutMs: inputs.timeoutSeconds * 1000,
@@ -205,7 +186,7 @@ async function publish(
   decision: PublishDecision,
   context: EventContext,
   result: BuildResult,
-  manifestPath: string
+  manifest: string
 ): Promise<Published> {
   const none: Published = {
     changed: false,
@@ -218,132 +199,72 @@ async function publish(
   core.startGroup(`Publish (${decision.mode})`)
   try {
     if (decision.mode === 'commit') {
-      const octokit = createOctokit(inputs.githubToken, {
-        log: (message) => core.info(message)
-      })
-      return await publishCommit(octokit, result, target, {
-        branch: decision.branch as string,
-        message: inputs.commitMessage,
-        artifactName: inputs.artifactName,
-        log: (message) => core.info(message)
-      })
+      const log = (message: string): void => core.info(message)
+      return await publishCommit(
+        createOctokit(inputs.githubToken, { log }),
+        result,
+        target,
+        {
+          branch: decision.branch as string,
+          message: inputs.commitMessage,
+          artifactName: inputs.artifactName,
+          log
+        }
+      )
     }
-    await writeManifest(manifestPath, manifestOf(result, none))
+    // The manifest travels with the preview images.
+    await writeManifest(manifest, buildManifest(result))
     return await publishArtifacts(result, target, {
       artifactName: inputs.artifactName,
       ...(inputs.retentionDays ? { retentionDays: inputs.retentionDays } : {}),
-      manifestPath
+      manifestPath: manifest
     })
   } finally {
     core.endGroup()
   }
 }
 
-function manifestOf(result: BuildResult, published: Published): Manifest {
-  return {
-    spec: result.spec.specName,
-    dryRun: false,
-    totals: {
-      generated: result.generated,
-      reprocessed: result.reprocessed,
-      skipped: result.skipped,
-      failed: result.failed,
-      cost: result.cost
-    },
-    assets: manifestAssets(result.outcomes),
-    orphans: result.plan.orphans,
-    ...(published.commitSha
-      ? {
-          commit: {
-            sha: published.commitSha,
-            ...(published.verified !== undefined
-              ? { verified: published.verified }
-              : {})
-          }
-        }
-      : {}),
-    ...(published.artifacts.length > 0
-      ? {
-          artifacts: published.artifacts.map(({ name, id, url }) => ({
-            name,
-            id,
-            ...(url ? { url } : {})
-          }))
-        }
-      : {})
+async function comment(
+  inputs: Inputs,
+  context: EventContext,
+  pullNumber: number,
+  body: string
+): Promise<void> {
+  try {
+    const target = publishTarget(context)
+    const posted = await upsertStickyComment(
+      createOctokit(inputs.githubToken),
+      {
+        owner: target.owner,
+        repo: target.repo,
+        issueNumber: pullNumber,
+        marker: inputs.artifactName,
+        body
+      }
+    )
+    core.info(`PR comment ${posted.action}: ${posted.url ?? posted.id}`)
+    core.setOutput(OutputName.CommentId, String(posted.id))
+  } catch (error) {
+    core.warning(`could not post the PR comment: ${getErrorMessage(error)}`)
   }
 }
 
-async function report(
-  inputs: Inputs,
-  decision: PublishDecision,
-  context: EventContext,
+function setOutputs(
   result: BuildResult,
   published: Published,
-  manifestPath: string
-): Promise<void> {
-  await writeManifest(manifestPath, manifestOf(result, published))
-  const notes: string[] = []
-  if (published.commitSha)
-    notes.push(
-      `Committed ${published.commitSha.slice(0, 7)} to \`${decision.branch}\`${published.verified ? ' (verified)' : ''}.`
-    )
-  else if (decision.mode === 'commit' && !published.error)
-    notes.push('Nothing to commit: every output already matches the branch.')
-  if (published.error)
-    notes.push(`❌ ${published.error}. ${published.recovery ?? ''}`)
-  const input: SummaryInput = {
-    title: 'assetgen',
-    rows: rowsFromOutcomes(result.outcomes),
-    totals: {
-      generated: result.generated,
-      skipped: result.skipped,
-      failed: result.failed,
-      cost: result.cost,
-      placeholder: inputs.placeholder
-    },
-    notes,
-    orphans: result.plan.orphans,
-    table: {
-      link: (row) => published.links.get(row.id),
-      thumbnails: published.thumbnails
-    }
-  }
-  await writeSummary(renderReport(input))
-  if (
-    inputs.comment &&
-    decision.pullNumber &&
-    (published.changed || result.failed > 0)
-  ) {
-    try {
-      const target = publishTarget(context)
-      const comment = await upsertStickyComment(
-        createOctokit(inputs.githubToken),
-        {
-          owner: target.owner,
-          repo: target.repo,
-          issueNumber: decision.pullNumber,
-          marker: inputs.artifactName,
-          body: renderReport({ ...input, title: 'assetgen preview' }, 60_000)
-        }
-      )
-      core.setOutput(OutputName.CommentId, String(comment.id))
-    } catch (error) {
-      core.warning(`could not post the PR comment: ${getErrorMessage(error)}`)
-    }
-  }
+  decision: PublishDecision,
+  manifest: string
+): void {
   core.setOutput(OutputName.Generated, String(result.generated))
   core.setOutput(OutputName.Skipped, String(result.skipped))
   core.setOutput(OutputName.Failed, String(result.failed))
+  const wroteFiles = result.changedFiles.length > 0
   core.setOutput(
     OutputName.Changed,
-    String(
-      result.changedFiles.length > 0 &&
-        (decision.mode !== 'commit' || published.changed)
-    )
+    String(wroteFiles && (decision.mode !== 'commit' || published.changed))
   )
   core.setOutput(OutputName.Cost, result.cost.toFixed(4))
-  core.setOutput(OutputName.Manifest, manifestPath)
+  core.setOutput(OutputName.Manifest, manifest)
   if (published.commitSha)
     core.setOutput(OutputName.CommitSha, published.commitSha)
   const first = published.artifacts[0]
@@ -351,51 +272,4 @@ async function report(
     core.setOutput(OutputName.ArtifactId, String(first.id))
     if (first.url) core.setOutput(OutputName.ArtifactUrl, first.url)
   }
-}
-
-async function planOnly(
-  planned: Planned,
-  note: string,
-  manifestPath: string
-): Promise<void> {
-  const work = planned.plan.items.filter(
-    (item) => item.action !== 'keep'
-  ).length
-  await writeManifest(manifestPath, {
-    spec: planned.spec.specName,
-    dryRun: true,
-    totals: {
-      generated: 0,
-      reprocessed: 0,
-      skipped: planned.plan.items.length - work,
-      failed: 0,
-      cost: 0
-    },
-    assets: plannedAssets(planned.plan),
-    orphans: planned.plan.orphans
-  })
-  core.info(`${work} of ${planned.plan.items.length} assets would be generated`)
-  await writeSummary(
-    renderReport({
-      title: 'assetgen plan',
-      rows: rowsFromPlan(planned.plan),
-      totals: {
-        generated: 0,
-        skipped: planned.plan.items.length - work,
-        failed: 0,
-        cost: 0,
-        placeholder: false
-      },
-      notes: [note, `${work} would be generated.`].filter(Boolean),
-      orphans: planned.plan.orphans
-    })
-  )
-  core.setOutput(OutputName.Skipped, String(planned.plan.items.length - work))
-  core.setOutput(OutputName.Changed, 'false')
-  core.setOutput(OutputName.Manifest, manifestPath)
-}
-
-async function writeSummary(markdown: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  await core.summary.addRaw(markdown).write()
 }

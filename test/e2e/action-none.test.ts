@@ -209,6 +209,8 @@ describe('dist/index.js in mode none', () => {
       /::error title=assetgen spec,file=assetgen.yml,line=6,col=\d+::assets\[1\]\.id: /
     )
     expect(gateway.requestCount()).toBe(0)
+    expect(run.summary).toContain('### assetgen failed')
+    expect(run.summary).toMatch(/`assetgen.yml:5:\d+: assets\[0\]\.size: /)
   })
 
   it('renders placeholders with placeholder: true and no key', async () => {

@@ -1,0 +1,174 @@
+import * as core from '@actions/core'
+import type { BuildResult, Planned } from './engine.js'
+import { SpecError, formatProblem, getErrorMessage } from './errors.js'
+import type { PublishDecision } from './publish/mode.js'
+import type { Published } from './publish/publish.js'
+import {
+  manifestAssets,
+  plannedAssets,
+  type Manifest
+} from './report/manifest.js'
+import type { SummaryInput } from './report/summary.js'
+import { rowsFromOutcomes, rowsFromPlan } from './report/table.js'
+
+/** The manifest of a build, with where its files were published. */
+export function buildManifest(
+  result: BuildResult,
+  published?: Published
+): Manifest {
+  return {
+    spec: result.spec.specName,
+    dryRun: false,
+    totals: {
+      generated: result.generated,
+      reprocessed: result.reprocessed,
+      skipped: result.skipped,
+      failed: result.failed,
+      cost: result.cost
+    },
+    assets: manifestAssets(result.outcomes),
+    orphans: result.plan.orphans,
+    ...(published?.commitSha
+      ? {
+          commit: {
+            sha: published.commitSha,
+            ...(published.verified !== undefined
+              ? { verified: published.verified }
+              : {})
+          }
+        }
+      : {}),
+    ...(published?.artifacts.length
+      ? {
+          artifacts: published.artifacts.map(({ name, id, url }) => ({
+            name,
+            id,
+            ...(url ? { url } : {})
+          }))
+        }
+      : {})
+  }
+}
+
+/** The manifest of a plan (dry runs, fork PRs): what would be generated and why. */
+export function planManifest(planned: Planned): Manifest {
+  const work = planned.plan.items.filter(
+    (item) => item.action !== 'keep'
+  ).length
+  return {
+    spec: planned.spec.specName,
+    dryRun: true,
+    totals: {
+      generated: 0,
+      reprocessed: 0,
+      skipped: planned.plan.items.length - work,
+      failed: 0,
+      cost: 0
+    },
+    assets: plannedAssets(planned.plan),
+    orphans: planned.plan.orphans
+  }
+}
+
+/** The job summary (and PR comment) content of a build and its publication. */
+export function buildSummary(
+  result: BuildResult,
+  published: Published,
+  decision: PublishDecision,
+  placeholder: boolean
+): SummaryInput {
+  const notes: string[] = []
+  if (published.commitSha) {
+    notes.push(
+      `Committed ${published.commitSha.slice(0, 7)} to \`${decision.branch}\`${published.verified ? ' (verified)' : ''}.`
+    )
+  } else if (decision.mode === 'commit' && !published.error) {
+    notes.push('Nothing to commit: every output already matches the branch.')
+  }
+  if (published.error)
+    notes.push(`❌ ${published.error}. ${published.recovery ?? ''}`)
+  if (result.cancelled)
+    notes.push(
+      '⛔ Cancelled: finished images and their lock entries were kept; rerun to finish the rest.'
+    )
+  return {
+    title: 'assetgen',
+    rows: rowsFromOutcomes(result.outcomes),
+    totals: {
+      generated: result.generated,
+      skipped: result.skipped,
+      failed: result.failed,
+      cost: result.cost,
+      placeholder
+    },
+    notes,
+    orphans: result.plan.orphans,
+    table: {
+      link: (row) => published.links.get(row.id),
+      thumbnails: published.thumbnails
+    }
+  }
+}
+
+/** The job summary of a plan. */
+export function planSummary(planned: Planned, note: string): SummaryInput {
+  const work = planned.plan.items.filter(
+    (item) => item.action !== 'keep'
+  ).length
+  return {
+    title: 'assetgen plan',
+    rows: rowsFromPlan(planned.plan),
+    totals: {
+      generated: 0,
+      skipped: planned.plan.items.length - work,
+      failed: 0,
+      cost: 0,
+      placeholder: false
+    },
+    notes: [
+      note,
+      `${work} of ${planned.plan.items.length} assets would be generated.`
+    ].filter(Boolean),
+    orphans: planned.plan.orphans
+  }
+}
+
+/** Reports a failure that stopped the run: annotations for spec problems, and the summary. */
+export async function reportFailure(error: unknown): Promise<void> {
+  const lines = [
+    `### assetgen failed`,
+    '',
+    getErrorMessage(error).split('\n')[0] ?? ''
+  ]
+  if (error instanceof SpecError) {
+    for (const problem of error.problems) {
+      core.error(
+        `${problem.path ? `${problem.path}: ` : ''}${problem.message}`,
+        {
+          title: 'assetgen spec',
+          file: problem.file,
+          ...(problem.line ? { startLine: problem.line } : {}),
+          ...(problem.column ? { startColumn: problem.column } : {})
+        }
+      )
+      lines.push(`- \`${formatProblem(problem)}\``)
+    }
+    lines.push(
+      '',
+      'Nothing was generated: the spec is checked before any paid call.'
+    )
+  }
+  try {
+    await writeSummary(`${lines.join('\n')}\n`)
+  } catch (summaryError) {
+    core.warning(
+      `could not write the job summary: ${getErrorMessage(summaryError)}`
+    )
+  }
+}
+
+/** Appends Markdown to the job summary, when the runner provides one. */
+export async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  await core.summary.addRaw(markdown).write()
+}
