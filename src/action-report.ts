@@ -3,72 +3,8 @@ import type { BuildResult, Planned } from './engine.js'
 import { SpecError, formatProblem, getErrorMessage } from './errors.js'
 import type { PublishDecision } from './publish/mode.js'
 import type { Published } from './publish/publish.js'
-import {
-  manifestAssets,
-  plannedAssets,
-  type Manifest
-} from './report/manifest.js'
 import type { SummaryInput } from './report/summary.js'
 import { rowsFromOutcomes, rowsFromPlan } from './report/table.js'
-
-/** The manifest of a build, with where its files were published. */
-export function buildManifest(
-  result: BuildResult,
-  published?: Published
-): Manifest {
-  return {
-    spec: result.spec.specName,
-    dryRun: false,
-    totals: {
-      generated: result.generated,
-      reprocessed: result.reprocessed,
-      skipped: result.skipped,
-      failed: result.failed,
-      cost: result.cost
-    },
-    assets: manifestAssets(result.outcomes),
-    orphans: result.plan.orphans,
-    ...(published?.commitSha
-      ? {
-          commit: {
-            sha: published.commitSha,
-            ...(published.verified !== undefined
-              ? { verified: published.verified }
-              : {})
-          }
-        }
-      : {}),
-    ...(published?.artifacts.length
-      ? {
-          artifacts: published.artifacts.map(({ name, id, url }) => ({
-            name,
-            id,
-            ...(url ? { url } : {})
-          }))
-        }
-      : {})
-  }
-}
-
-/** The manifest of a plan (dry runs, fork PRs): what would be generated and why. */
-export function planManifest(planned: Planned): Manifest {
-  const work = planned.plan.items.filter(
-    (item) => item.action !== 'keep'
-  ).length
-  return {
-    spec: planned.spec.specName,
-    dryRun: true,
-    totals: {
-      generated: 0,
-      reprocessed: 0,
-      skipped: planned.plan.items.length - work,
-      failed: 0,
-      cost: 0
-    },
-    assets: plannedAssets(planned.plan),
-    orphans: planned.plan.orphans
-  }
-}
 
 /** The job summary (and PR comment) content of a build and its publication. */
 export function buildSummary(

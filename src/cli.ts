@@ -10,7 +10,7 @@ import {
 import { gatewayModelFactory } from './generate/gateway.js'
 import { parseShard } from './inputs.js'
 import {
-  manifestAssets,
+  buildManifest,
   plannedAssets,
   writeManifest
 } from './report/manifest.js'
@@ -222,19 +222,7 @@ async function runBuild(
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
   }
-  const manifest = {
-    spec: result.spec.specName,
-    dryRun: false,
-    totals: {
-      generated: result.generated,
-      reprocessed: result.reprocessed,
-      skipped: result.skipped,
-      failed: result.failed,
-      cost: result.cost
-    },
-    assets: manifestAssets(result.outcomes),
-    orphans: result.plan.orphans
-  }
+  const manifest = buildManifest(result)
   if (values.manifest)
     await writeManifest(resolve(selection.root, values.manifest), manifest)
   if (values.json) {

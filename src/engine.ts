@@ -2,7 +2,7 @@ import { relative } from 'node:path'
 import { InputError } from './errors.js'
 import { abortableSleep } from './generate/attempts.js'
 import type { ImageModelFactory } from './generate/gateway.js'
-import type { AssetOutcome } from './generate/outcome.js'
+import { initialOutcome, type AssetOutcome } from './generate/outcome.js'
 import { placeholderModelFactory } from './generate/placeholder.js'
 import { AdaptivePool, mapBounded } from './generate/pool.js'
 import {
@@ -201,27 +201,18 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
 function skippedOutcome(item: PlanItem, placeholder: boolean): AssetOutcome {
   const previous = item.previous
   return {
-    id: item.asset.id,
-    status: 'skipped',
-    planStatus: item.status,
-    reason: item.reason,
-    out: item.asset.out,
+    ...initialOutcome(item, previous?.placeholder ?? placeholder),
     ...(previous
       ? {
           bytes: previous.bytes,
           sha256: previous.sha256,
           width: previous.width,
           height: previous.height,
-          seed: previous.seed
+          seed: previous.seed,
+          variants: previous.variants ?? []
         }
       : {}),
-    cost: 0,
-    durationMs: 0,
-    attempts: 0,
-    warnings: item.status === 'edited' ? [item.reason] : [],
-    variants: previous?.variants ?? [],
-    placeholder: previous?.placeholder ?? placeholder,
-    files: []
+    warnings: item.status === 'edited' ? [item.reason] : []
   }
 }
 

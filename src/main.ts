@@ -1,8 +1,6 @@
 import * as core from '@actions/core'
 import {
-  buildManifest,
   buildSummary,
-  planManifest,
   planSummary,
   reportFailure,
   writeSummary
@@ -23,7 +21,11 @@ import {
   publishCommit,
   type Published
 } from './publish/publish.js'
-import { writeManifest } from './report/manifest.js'
+import {
+  buildManifest,
+  planManifest,
+  writeManifest
+} from './report/manifest.js'
 import { formatProgress } from './report/progress.js'
 import { renderReport } from './report/summary.js'
 import {

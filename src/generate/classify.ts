@@ -88,6 +88,15 @@ export function classifyFailure(
     }
   }
   if (GatewayResponseError.isInstance(error) && error.statusCode < 300) {
+    // A success whose body broke off (connection reset) is marked retryable by the SDK; a body
+    // that arrived whole but does not parse is not.
+    if (error.isRetryable) {
+      return {
+        retryable: true,
+        rateLimited: false,
+        message: `the connection to the AI Gateway broke while reading the response for "${assetId}" (${causeMessages(error.cause)})`
+      }
+    }
     return {
       ...plain,
       message: `the AI Gateway sent a malformed response for "${assetId}": ${error.message}`
@@ -115,6 +124,16 @@ export function classifyFailure(
     }
   }
   return { ...plain, message: getErrorMessage(error) }
+}
+
+/** The messages down an error's cause chain, e.g. `terminated: other side closed`. */
+function causeMessages(cause: unknown): string {
+  const messages: string[] = []
+  for (let depth = 0; cause instanceof Error && depth < 4; depth += 1) {
+    messages.push(cause.message)
+    cause = cause.cause
+  }
+  return messages.join(': ') || 'no details'
 }
 
 /**

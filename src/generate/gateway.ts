@@ -1,4 +1,5 @@
 import { createGateway } from '@ai-sdk/gateway'
+import type { ImageModelV4 } from '@ai-sdk/provider'
 import type { ImageModel } from 'ai'
 import type { Asset } from '../spec/types.js'
 
@@ -23,5 +24,29 @@ export function gatewayModelFactory(
     apiKey: settings.apiKey,
     ...(settings.baseURL ? { baseURL: settings.baseURL } : {})
   })
-  return (asset) => gateway.imageModel(asset.model)
+  return (asset) => retryableEmptyResults(gateway.imageModel(asset.model))
+}
+
+/** An empty `images` answer the gateway did not mark final (`isRetryable: false`). */
+export class RetryableNoImageResultError extends Error {
+  constructor() {
+    super('No image generated.')
+    this.name = 'RetryableNoImageResultError'
+  }
+}
+
+/**
+ * With the SDK's own retries off (see attempts.ts), `generateImage` reports an empty but retryable
+ * answer as a final NoImageGeneratedError, the same as one marked `isRetryable: false`. Throwing
+ * from the model instead keeps the difference, so classify.ts can retry the one and not the other.
+ */
+function retryableEmptyResults(model: ImageModelV4): ImageModelV4 {
+  const wrapped = Object.create(model) as ImageModelV4
+  wrapped.doGenerate = async (options) => {
+    const result = await model.doGenerate(options)
+    if (result.images.length === 0 && result.isRetryable !== false)
+      throw new RetryableNoImageResultError()
+    return result
+  }
+  return wrapped
 }

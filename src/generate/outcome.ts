@@ -1,5 +1,5 @@
 import type { ColorCheckResult } from '../images/color-check.js'
-import type { PlanStatus } from '../plan/plan.js'
+import type { PlanItem, PlanStatus } from '../plan/plan.js'
 import type { LockedVariant } from '../plan/lockfile.js'
 
 /** What happened to one asset in a build. */
@@ -30,4 +30,25 @@ export interface AssetOutcome {
   placeholder: boolean
   /** Workspace-relative files this build wrote for the asset. */
   files: string[]
+}
+
+/** An outcome for a plan item with nothing done yet: the base every status starts from. */
+export function initialOutcome(
+  item: PlanItem,
+  placeholder: boolean
+): AssetOutcome {
+  return {
+    id: item.asset.id,
+    status: 'skipped',
+    planStatus: item.status,
+    reason: item.reason,
+    out: item.asset.out,
+    cost: 0,
+    durationMs: 0,
+    attempts: 0,
+    warnings: [],
+    variants: [],
+    placeholder,
+    files: []
+  }
 }

@@ -18,7 +18,7 @@ import type { PlanItem } from '../plan/plan.js'
 import { modelLimits } from '../spec/models.js'
 import type { Asset } from '../spec/types.js'
 import { requestImage, type AttemptContext } from './attempts.js'
-import type { AssetOutcome } from './outcome.js'
+import { initialOutcome, type AssetOutcome } from './outcome.js'
 import { buildRequest } from './request.js'
 
 /** Everything `generateAsset` needs beyond the plan item. */
@@ -96,7 +96,7 @@ export async function generateAsset(
   const warnings: string[] = []
   const fail = (error: unknown): AssetRun => ({
     outcome: {
-      ...baseOutcome(item, context),
+      ...initialOutcome(item, context.placeholder),
       status:
         context.signal.aborted &&
         !(error instanceof GenerationError && /timed out/.test(error.message))
@@ -176,23 +176,6 @@ export async function generateAsset(
   }
 }
 
-function baseOutcome(item: PlanItem, context: RunContext): AssetOutcome {
-  return {
-    id: item.asset.id,
-    status: 'skipped',
-    planStatus: item.status,
-    reason: item.reason,
-    out: item.asset.out,
-    cost: 0,
-    durationMs: 0,
-    attempts: 0,
-    warnings: [],
-    variants: [],
-    placeholder: context.placeholder,
-    files: []
-  }
-}
-
 async function renderVariants(
   asset: Asset,
   source: Uint8Array,
@@ -265,7 +248,7 @@ async function writeOutputs(
   return {
     entry,
     outcome: {
-      ...baseOutcome(item, context),
+      ...initialOutcome(item, context.placeholder),
       status: 'generated',
       bytes: entry.bytes,
       sha256: digest,
@@ -314,7 +297,7 @@ export async function reprocessAsset(
     return {
       entry,
       outcome: {
-        ...baseOutcome(item, context),
+        ...initialOutcome(item, context.placeholder),
         status: 'reprocessed',
         bytes: previous.bytes,
         sha256: previous.sha256,
@@ -330,7 +313,7 @@ export async function reprocessAsset(
   } catch (error) {
     return {
       outcome: {
-        ...baseOutcome(item, context),
+        ...initialOutcome(item, context.placeholder),
         status: 'failed',
         error: getErrorMessage(error),
         durationMs: Date.now() - started

@@ -1,3 +1,4 @@
+import type { BuildResult, Planned } from '../engine.js'
 import type { AssetOutcome } from '../generate/outcome.js'
 import { writeFileAtomic } from '../fs-atomic.js'
 import type { Plan } from '../plan/plan.js'
@@ -79,6 +80,72 @@ export function plannedAssets(plan: Plan): ManifestAsset[] {
     placeholder: false,
     variants: item.previous?.variants ?? []
   }))
+}
+
+/** Where a build's files went, as far as the manifest tells. */
+export interface Publication {
+  commitSha?: string
+  verified?: boolean
+  artifacts: Array<{ name: string; id: number; url?: string }>
+}
+
+/** The manifest of a build, with where its files were published. */
+export function buildManifest(
+  result: BuildResult,
+  published?: Publication
+): Manifest {
+  return {
+    spec: result.spec.specName,
+    dryRun: false,
+    totals: {
+      generated: result.generated,
+      reprocessed: result.reprocessed,
+      skipped: result.skipped,
+      failed: result.failed,
+      cost: result.cost
+    },
+    assets: manifestAssets(result.outcomes),
+    orphans: result.plan.orphans,
+    ...(published?.commitSha
+      ? {
+          commit: {
+            sha: published.commitSha,
+            ...(published.verified !== undefined
+              ? { verified: published.verified }
+              : {})
+          }
+        }
+      : {}),
+    ...(published?.artifacts.length
+      ? {
+          artifacts: published.artifacts.map(({ name, id, url }) => ({
+            name,
+            id,
+            ...(url ? { url } : {})
+          }))
+        }
+      : {})
+  }
+}
+
+/** The manifest of a plan (dry runs, fork PRs): what would be generated and why. */
+export function planManifest(planned: Planned): Manifest {
+  const work = planned.plan.items.filter(
+    (item) => item.action !== 'keep'
+  ).length
+  return {
+    spec: planned.spec.specName,
+    dryRun: true,
+    totals: {
+      generated: 0,
+      reprocessed: 0,
+      skipped: planned.plan.items.length - work,
+      failed: 0,
+      cost: 0
+    },
+    assets: plannedAssets(planned.plan),
+    orphans: planned.plan.orphans
+  }
 }
 
 /** Writes the manifest as pretty JSON (atomically). */
