@@ -95,7 +95,7 @@ const rows: FaultRow[] = [
     name: '502 with an HTML body',
     fault: () => html(502),
     status: 'failed',
-    message: new RegExp(`502.*${after}`),
+    message: new RegExp(`AI Gateway error 502: .*${after}`),
     attempts: RETRIED
   },
   {
@@ -112,7 +112,9 @@ const rows: FaultRow[] = [
     name: 'a connection reset mid-body',
     fault: () => resetMidBody(),
     status: 'failed',
-    message: new RegExp(after),
+    message: new RegExp(
+      `connection to the AI Gateway broke while reading the response for "victim".*${after}`
+    ),
     attempts: RETRIED
   },
   {
@@ -248,6 +250,8 @@ describe.each(rows)('gateway fault: $name', (row) => {
     expect(victimRequests()).toBe(row.attempts)
     if (row.message) expect(victim?.error).toMatch(row.message)
     else expect(victim?.error).toBeUndefined()
+    // An HTML error page is summarised, never pasted into the message.
+    expect(victim?.error ?? '').not.toMatch(/<html|<!doctype/i)
     // The fault is confined to its asset.
     for (const id of ['hero', 'icon']) {
       expect(outcome(forced, id)).toMatchObject({

@@ -89272,6 +89272,15 @@ function classifyFailure(error, assetId, model) {
         };
     }
     if (GatewayResponseError.isInstance(error) && error.statusCode < 300) {
+        // A success whose body broke off (connection reset) is marked retryable by the SDK; a body
+        // that arrived whole but does not parse is not.
+        if (error.isRetryable) {
+            return {
+                retryable: true,
+                rateLimited: false,
+                message: `the connection to the AI Gateway broke while reading the response for "${assetId}" (${causeMessages(error.cause)})`
+            };
+        }
         return {
             ...plain,
             message: `the AI Gateway sent a malformed response for "${assetId}": ${error.message}`
@@ -89299,6 +89308,15 @@ function classifyFailure(error, assetId, model) {
         };
     }
     return { ...plain, message: errors_getErrorMessage(error) };
+}
+/** The messages down an error's cause chain, e.g. `terminated: other side closed`. */
+function causeMessages(cause) {
+    const messages = [];
+    for (let depth = 0; cause instanceof Error && depth < 4; depth += 1) {
+        messages.push(cause.message);
+        cause = cause.cause;
+    }
+    return messages.join(': ') || 'no details';
 }
 /**
  * The delay before retry number `retry` (1-based): the server's retry-after when given, else
@@ -89394,6 +89412,25 @@ function abortableSleep(ms, signal) {
         };
         signal.addEventListener('abort', onAbort, { once: true });
     });
+}
+
+;// CONCATENATED MODULE: ./src/generate/outcome.ts
+/** An outcome for a plan item with nothing done yet: the base every status starts from. */
+function initialOutcome(item, placeholder) {
+    return {
+        id: item.asset.id,
+        status: 'skipped',
+        planStatus: item.status,
+        reason: item.reason,
+        out: item.asset.out,
+        cost: 0,
+        durationMs: 0,
+        attempts: 0,
+        warnings: [],
+        variants: [],
+        placeholder,
+        files: []
+    };
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -102482,6 +102519,7 @@ function buildRequest(asset, seed, referenceImages) {
 
 
 
+
 async function referenceBytes(root, asset) {
     const references = await Promise.all(asset.references.map(async (reference) => ({
         bytes: new Uint8Array(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, reference.path))),
@@ -102518,7 +102556,7 @@ async function generateAsset(item, context) {
     const warnings = [];
     const fail = (error) => ({
         outcome: {
-            ...baseOutcome(item, context),
+            ...initialOutcome(item, context.placeholder),
             status: context.signal.aborted &&
                 !(error instanceof GenerationError && /timed out/.test(error.message))
                 ? 'cancelled'
@@ -102580,22 +102618,6 @@ async function generateAsset(item, context) {
         return fail(error);
     }
 }
-function baseOutcome(item, context) {
-    return {
-        id: item.asset.id,
-        status: 'skipped',
-        planStatus: item.status,
-        reason: item.reason,
-        out: item.asset.out,
-        cost: 0,
-        durationMs: 0,
-        attempts: 0,
-        warnings: [],
-        variants: [],
-        placeholder: context.placeholder,
-        files: []
-    };
-}
 async function renderVariants(asset, source, provenance) {
     return Promise.all(asset.variants.map(async (settings) => {
         const image = await renderVariant(source, settings, provenance);
@@ -102644,7 +102666,7 @@ async function writeOutputs(item, context, chosen, totals) {
     return {
         entry,
         outcome: {
-            ...baseOutcome(item, context),
+            ...initialOutcome(item, context.placeholder),
             status: 'generated',
             bytes: entry.bytes,
             sha256: digest,
@@ -102682,7 +102704,7 @@ async function reprocessAsset(item, context) {
         return {
             entry,
             outcome: {
-                ...baseOutcome(item, context),
+                ...initialOutcome(item, context.placeholder),
                 status: 'reprocessed',
                 bytes: previous.bytes,
                 sha256: previous.sha256,
@@ -102699,7 +102721,7 @@ async function reprocessAsset(item, context) {
     catch (error) {
         return {
             outcome: {
-                ...baseOutcome(item, context),
+                ...initialOutcome(item, context.placeholder),
                 status: 'failed',
                 error: errors_getErrorMessage(error),
                 durationMs: Date.now() - started
@@ -105441,6 +105463,7 @@ async function parseSpecText(text, options) {
 
 
 
+
 /** Loads and validates the spec, reads the lockfile and plans every asset. Makes no network call. */
 async function plan(request) {
     const spec = await loadSpec({
@@ -105547,27 +105570,18 @@ async function engine_build(request) {
 function skippedOutcome(item, placeholder) {
     const previous = item.previous;
     return {
-        id: item.asset.id,
-        status: 'skipped',
-        planStatus: item.status,
-        reason: item.reason,
-        out: item.asset.out,
+        ...initialOutcome(item, previous?.placeholder ?? placeholder),
         ...(previous
             ? {
                 bytes: previous.bytes,
                 sha256: previous.sha256,
                 width: previous.width,
                 height: previous.height,
-                seed: previous.seed
+                seed: previous.seed,
+                variants: previous.variants ?? []
             }
             : {}),
-        cost: 0,
-        durationMs: 0,
-        attempts: 0,
-        warnings: item.status === 'edited' ? [item.reason] : [],
-        variants: previous?.variants ?? [],
-        placeholder: previous?.placeholder ?? placeholder,
-        files: []
+        warnings: item.status === 'edited' ? [item.reason] : []
     };
 }
 /**
@@ -105618,7 +105632,29 @@ function gatewayModelFactory(settings) {
         apiKey: settings.apiKey,
         ...(settings.baseURL ? { baseURL: settings.baseURL } : {})
     });
-    return (asset) => gateway.imageModel(asset.model);
+    return (asset) => retryableEmptyResults(gateway.imageModel(asset.model));
+}
+/** An empty `images` answer the gateway did not mark final (`isRetryable: false`). */
+class gateway_RetryableNoImageResultError extends Error {
+    constructor() {
+        super('No image generated.');
+        this.name = 'RetryableNoImageResultError';
+    }
+}
+/**
+ * With the SDK's own retries off (see attempts.ts), `generateImage` reports an empty but retryable
+ * answer as a final NoImageGeneratedError, the same as one marked `isRetryable: false`. Throwing
+ * from the model instead keeps the difference, so classify.ts can retry the one and not the other.
+ */
+function retryableEmptyResults(model) {
+    const wrapped = Object.create(model);
+    wrapped.doGenerate = async (options) => {
+        const result = await model.doGenerate(options);
+        if (result.images.length === 0 && result.isRetryable !== false)
+            throw new gateway_RetryableNoImageResultError();
+        return result;
+    };
+    return wrapped;
 }
 
 // EXTERNAL MODULE: external "os"
@@ -108685,6 +108721,58 @@ function plannedAssets(plan) {
         variants: item.previous?.variants ?? []
     }));
 }
+/** The manifest of a build, with where its files were published. */
+function buildManifest(result, published) {
+    return {
+        spec: result.spec.specName,
+        dryRun: false,
+        totals: {
+            generated: result.generated,
+            reprocessed: result.reprocessed,
+            skipped: result.skipped,
+            failed: result.failed,
+            cost: result.cost
+        },
+        assets: manifestAssets(result.outcomes),
+        orphans: result.plan.orphans,
+        ...(published?.commitSha
+            ? {
+                commit: {
+                    sha: published.commitSha,
+                    ...(published.verified !== undefined
+                        ? { verified: published.verified }
+                        : {})
+                }
+            }
+            : {}),
+        ...(published?.artifacts.length
+            ? {
+                artifacts: published.artifacts.map(({ name, id, url }) => ({
+                    name,
+                    id,
+                    ...(url ? { url } : {})
+                }))
+            }
+            : {})
+    };
+}
+/** The manifest of a plan (dry runs, fork PRs): what would be generated and why. */
+function planManifest(planned) {
+    const work = planned.plan.items.filter((item) => item.action !== 'keep').length;
+    return {
+        spec: planned.spec.specName,
+        dryRun: true,
+        totals: {
+            generated: 0,
+            reprocessed: 0,
+            skipped: planned.plan.items.length - work,
+            failed: 0,
+            cost: 0
+        },
+        assets: plannedAssets(planned.plan),
+        orphans: planned.plan.orphans
+    };
+}
 /** Writes the manifest as pretty JSON (atomically). */
 async function writeManifest(path, manifest) {
     await writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -109030,19 +109118,7 @@ async function runBuild(values, selection, out, err) {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
-    const manifest = {
-        spec: result.spec.specName,
-        dryRun: false,
-        totals: {
-            generated: result.generated,
-            reprocessed: result.reprocessed,
-            skipped: result.skipped,
-            failed: result.failed,
-            cost: result.cost
-        },
-        assets: manifestAssets(result.outcomes),
-        orphans: result.plan.orphans
-    };
+    const manifest = buildManifest(result);
     if (values.manifest)
         await writeManifest((0,external_node_path_namespaceObject.resolve)(selection.root, values.manifest), manifest);
     if (values.json) {
