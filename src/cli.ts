@@ -7,7 +7,6 @@ import {
   formatProblem,
   getErrorMessage
 } from './errors.js'
-import { gatewayModelFactory } from './generate/gateway.js'
 import { parseShard } from './inputs.js'
 import {
   buildManifest,
@@ -203,7 +202,9 @@ async function runBuild(
       ...(placeholder
         ? {}
         : {
-            imageModel: gatewayModelFactory({
+            imageModel: (
+              await import('./generate/gateway.js')
+            ).gatewayModelFactory({
               apiKey,
               ...(baseURL ? { baseURL } : {})
             })

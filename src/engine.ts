@@ -1,16 +1,10 @@
 import { relative } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { InputError } from './errors.js'
-import { abortableSleep } from './generate/attempts.js'
 import type { ImageModelFactory } from './generate/gateway.js'
 import { initialOutcome, type AssetOutcome } from './generate/outcome.js'
-import { placeholderModelFactory } from './generate/placeholder.js'
 import { AdaptivePool, mapBounded } from './generate/pool.js'
-import {
-  generateAsset,
-  reprocessAsset,
-  type AssetRun,
-  type RunContext
-} from './generate/run.js'
+import type { AssetRun, RunContext } from './generate/run.js'
 import {
   readLockfile,
   serializeLockfile,
@@ -121,8 +115,10 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       `the plan generates ${toGenerate} images but max-images is ${request.maxImages}: raise max-images or narrow the run with only`
     )
   }
+  // The generation path (AI SDK, image encoders) loads only here: planning stays light and fast.
+  const { generateAsset, reprocessAsset } = await import('./generate/run.js')
   const imageModel = request.placeholder
-    ? placeholderModelFactory
+    ? (await import('./generate/placeholder.js')).placeholderModelFactory
     : request.imageModel
   if (!imageModel && toGenerate > 0)
     throw new InputError(
@@ -144,11 +140,16 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     version: request.version,
     placeholder: request.placeholder ?? false,
     now: request.now ?? (() => new Date()),
-    imageModel: imageModel ?? placeholderModelFactory,
+    imageModel:
+      imageModel ??
+      (() => {
+        throw new InputError('no image model')
+      }),
     pool,
     maxRetries: request.maxRetries,
     backoffMs: request.backoffMs ?? 1000,
-    sleep: abortableSleep
+    // Ends early (rejecting) when the signal aborts, so a cancelled run never waits out a backoff.
+    sleep: (ms: number, signal: AbortSignal) => sleep(ms, undefined, { signal })
   }
 
   for (const item of thePlan.items) {

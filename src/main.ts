@@ -7,20 +7,13 @@ import {
 } from './action-report.js'
 import { build, plan, type BuildResult, type PlanRequest } from './engine.js'
 import { getErrorMessage } from './errors.js'
-import { gatewayModelFactory } from './generate/gateway.js'
-import { createOctokit } from './github.js'
 import { getInputs, type Inputs } from './inputs.js'
-import { upsertStickyComment } from './publish/comment.js'
 import {
   resolvePublishMode,
   type EventContext,
   type PublishDecision
 } from './publish/mode.js'
-import {
-  publishArtifacts,
-  publishCommit,
-  type Published
-} from './publish/publish.js'
+import type { Published } from './publish/publish.js'
 import {
   buildManifest,
   planManifest,
@@ -159,6 +152,8 @@ async function generate(
   process.once('SIGTERM', onSignal)
   core.startGroup('Generate images')
   try {
+    // Network peers load when needed, so a dry run or a fork PR starts fast.
+    const { gatewayModelFactory } = await import('./generate/gateway.js')
     const gateway = {
       apiKey: inputs.apiKey,
       ...(inputs.gatewayUrl ? { baseURL: inputs.gatewayUrl } : {})
@@ -198,9 +193,12 @@ async function publish(
   }
   if (result.cancelled || decision.mode === 'none') return none
   const target = publishTarget(context)
+  const { publishArtifacts, publishCommit } =
+    await import('./publish/publish.js')
   core.startGroup(`Publish (${decision.mode})`)
   try {
     if (decision.mode === 'commit') {
+      const { createOctokit } = await import('./github.js')
       const log = (message: string): void => core.info(message)
       return await publishCommit(
         createOctokit(inputs.githubToken, { log }),
@@ -234,6 +232,8 @@ async function comment(
 ): Promise<void> {
   try {
     const target = publishTarget(context)
+    const { createOctokit } = await import('./github.js')
+    const { upsertStickyComment } = await import('./publish/comment.js')
     const posted = await upsertStickyComment(
       createOctokit(inputs.githubToken),
       {

@@ -53,7 +53,7 @@ export async function requestImage(
   context: AttemptContext
 ): Promise<GeneratedImage> {
   for (let attempt = 1; ; attempt += 1) {
-    const release = await context.pool.acquire(context.signal)
+    const release = await context.pool.acquire(context.signal, attempt > 1)
     try {
       const result = await generateImage({
         model: context.imageModel(asset),
@@ -104,20 +104,4 @@ function abortError(
       ? `timed out: no image for "${asset.id}" within ${context.timeoutMs / 1000} s (the timeout input)`
       : `cancelled before "${asset.id}" finished`
   return new GenerationError(asset.id, message, { cause, attempts })
-}
-
-/** A sleep that ends early (rejecting) when the signal aborts. */
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason)
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    const onAbort = (): void => {
-      clearTimeout(timer)
-      reject(signal.reason)
-    }
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
 }

@@ -33,8 +33,13 @@ export class AdaptivePool {
     return this.peak
   }
 
-  /** Waits for a slot; resolves with a release function. Rejects if the signal aborts first. */
-  acquire(signal?: AbortSignal): Promise<() => void> {
+  /**
+   * Waits for a slot; resolves with a release function. Rejects if the signal aborts first. A
+   * `retry` waits ahead of first attempts: retried right after the limit was cut, it goes out when
+   * the pool is most careful, rather than at the end of the run behind every fresh asset, where
+   * only retries are left for the pool's next probe to land on.
+   */
+  acquire(signal?: AbortSignal, retry = false): Promise<() => void> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason)
       const grant = (): void => {
@@ -55,7 +60,8 @@ export class AdaptivePool {
         reject(signal?.reason)
       }
       signal?.addEventListener('abort', onAbort, { once: true })
-      this.waiting.push(grant)
+      if (retry) this.waiting.unshift(grant)
+      else this.waiting.push(grant)
       this.drain()
     })
   }

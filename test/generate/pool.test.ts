@@ -87,3 +87,22 @@ describe('mapBounded', () => {
     expect(highest).toBe(2)
   })
 })
+
+describe('AdaptivePool retries', () => {
+  it('grants a waiting retry before earlier first attempts', async () => {
+    const pool = new AdaptivePool(1)
+    const held = await pool.acquire()
+    const order: string[] = []
+    const first = pool.acquire().then((release) => {
+      order.push('first attempt')
+      release()
+    })
+    const retry = pool.acquire(undefined, true).then((release) => {
+      order.push('retry')
+      release()
+    })
+    held()
+    await Promise.all([first, retry])
+    expect(order).toEqual(['retry', 'first attempt'])
+  })
+})
