@@ -107,6 +107,8 @@ export function imagesToGenerate(planned: Plan): number {
  * cancelled assets keep their previous files and lock entries.
  */
 export async function build(request: BuildRequest): Promise<BuildResult> {
+  // The generation path (AI SDK, image encoders) loads only for a build, while the plan reads files.
+  const generation = import('./generate/run.js')
   const planned = await plan(request)
   const { spec, plan: thePlan } = planned
   const toGenerate = imagesToGenerate(thePlan)
@@ -115,8 +117,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       `the plan generates ${toGenerate} images but max-images is ${request.maxImages}: raise max-images or narrow the run with only`
     )
   }
-  // The generation path (AI SDK, image encoders) loads only here: planning stays light and fast.
-  const { generateAsset, reprocessAsset } = await import('./generate/run.js')
+  const { generateAsset, reprocessAsset } = await generation
   const imageModel = request.placeholder
     ? (await import('./generate/placeholder.js')).placeholderModelFactory
     : request.imageModel

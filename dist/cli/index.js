@@ -60706,14 +60706,15 @@ function imagesToGenerate(planned) {
  * cancelled assets keep their previous files and lock entries.
  */
 async function engine_build(request) {
+    // The generation path (AI SDK, image encoders) loads only for a build, while the plan reads files.
+    const generation = Promise.all(/* import() */[__nccwpck_require__.e(784), __nccwpck_require__.e(926), __nccwpck_require__.e(622)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2622));
     const planned = await plan(request);
     const { spec, plan: thePlan } = planned;
     const toGenerate = imagesToGenerate(thePlan);
     if (request.maxImages > 0 && toGenerate > request.maxImages) {
         throw new errors/* InputError */.dz(`the plan generates ${toGenerate} images but max-images is ${request.maxImages}: raise max-images or narrow the run with only`);
     }
-    // The generation path (AI SDK, image encoders) loads only here: planning stays light and fast.
-    const { generateAsset, reprocessAsset } = await Promise.all(/* import() */[__nccwpck_require__.e(784), __nccwpck_require__.e(926), __nccwpck_require__.e(622)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2622));
+    const { generateAsset, reprocessAsset } = await generation;
     const imageModel = request.placeholder
         ? (await __nccwpck_require__.e(/* import() */ 855).then(__nccwpck_require__.bind(__nccwpck_require__, 855))).placeholderModelFactory
         : request.imageModel;
