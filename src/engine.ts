@@ -3,7 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { InputError } from './errors.js'
 import type { ImageModelFactory } from './generate/gateway.js'
 import { initialOutcome, type AssetOutcome } from './generate/outcome.js'
-import { AdaptivePool, mapBounded } from './generate/pool.js'
+import { mapBounded } from './concurrency.js'
+import { AdaptivePool } from './generate/pool.js'
 import type { AssetRun, RunContext } from './generate/run.js'
 import {
   readLockfile,

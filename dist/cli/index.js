@@ -57840,6 +57840,34 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/generate/outcome.ts
 var outcome = __nccwpck_require__(499);
+;// CONCATENATED MODULE: ./src/concurrency.ts
+/**
+ * Runs `task` over `items` with at most `limit` in flight and returns the results in input order.
+ * After the first failure no new task starts; the ones in flight finish, then the first error is
+ * thrown (so nothing keeps uploading in the background after the caller has given up).
+ */
+async function mapBounded(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (failure === undefined && next < items.length) {
+            const index = next++;
+            try {
+                results[index] = await task(items[index], index);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    const workers = Math.max(1, Math.min(limit, items.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    if (failure !== undefined)
+        throw failure.error;
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/generate/pool.ts
 /**
  * A bounded, adaptive limit on requests in flight. It starts at `max`; a rate-limited answer halves
@@ -57922,19 +57950,6 @@ class AdaptivePool {
             this.waiting.shift()?.();
         }
     }
-}
-/** Runs `task` over every item with at most `limit` running at once; results in input order. */
-async function mapBounded(items, limit, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await task(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -60673,6 +60688,7 @@ async function parseSpecText(text, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts
+
 
 
 

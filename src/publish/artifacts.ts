@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { basename, isAbsolute, join, relative, sep } from 'node:path'
 import { DefaultArtifactClient } from '@actions/artifact'
 import { PublishError, getErrorMessage } from '../errors.js'
-import { mapWithConcurrency } from './concurrency.js'
+import { mapBounded } from '../concurrency.js'
 
 /** One file to upload. */
 export interface PreviewFile {
@@ -94,7 +94,7 @@ export async function uploadPreviews(
   )
   const client = new DefaultArtifactClient()
   try {
-    const artifacts = await mapWithConcurrency(
+    const artifacts = await mapBounded(
       planned,
       UPLOADS_IN_FLIGHT,
       async ({ file, name }) => {

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { PublishError } from '../errors.js'
 import { errorMessage, errorStatus, toPublishError } from '../github.js'
 import type { Octokit } from '../github.js'
-import { mapWithConcurrency } from './concurrency.js'
+import { mapBounded } from '../concurrency.js'
 import {
   MAX_BLOB_BYTES,
   createTreeChain,
@@ -188,7 +188,7 @@ async function commitOnce(
       missing.set(sha, { path, content })
     }
   }
-  await mapWithConcurrency(
+  await mapBounded(
     [...missing],
     BLOB_UPLOADS_IN_FLIGHT,
     async ([sha, { path, content }]) => {

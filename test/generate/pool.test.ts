@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { AdaptivePool, mapBounded } from '../../src/generate/pool.js'
+import { mapBounded } from '../../src/concurrency.js'
+import { AdaptivePool } from '../../src/generate/pool.js'
 
 const tick = () => new Promise((resolve) => setImmediate(resolve))
 
@@ -85,6 +86,21 @@ describe('mapBounded', () => {
     })
     expect(results).toEqual([50, 10, 40, 20, 30])
     expect(highest).toBe(2)
+  })
+
+  it('starts nothing new after a failure, lets running tasks finish, then throws the first error', async () => {
+    const started: number[] = []
+    let finished = 0
+    const run = mapBounded([1, 2, 3, 4, 5], 2, async (value) => {
+      started.push(value)
+      if (value === 1) throw new Error('first failed')
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      finished += 1
+      return value
+    })
+    await expect(run).rejects.toThrow('first failed')
+    expect(started).toEqual([1, 2])
+    expect(finished).toBe(1)
   })
 })
 

@@ -3,7 +3,7 @@
  * After the first failure no new task starts; the ones in flight finish, then the first error is
  * thrown (so nothing keeps uploading in the background after the caller has given up).
  */
-export async function mapWithConcurrency<T, R>(
+export async function mapBounded<T, R>(
   items: readonly T[],
   limit: number,
   task: (item: T, index: number) => Promise<R>
