@@ -63888,24 +63888,7 @@ function getInputs() {
 
 /** Manifest rows from a build's outcomes. */
 function manifestAssets(outcomes) {
-    return outcomes.map((outcome) => ({
-        id: outcome.id,
-        status: outcome.status,
-        reason: outcome.reason,
-        out: outcome.out,
-        ...(outcome.bytes !== undefined ? { bytes: outcome.bytes } : {}),
-        ...(outcome.sha256 ? { sha256: outcome.sha256 } : {}),
-        ...(outcome.width ? { width: outcome.width, height: outcome.height } : {}),
-        ...(outcome.seed !== undefined ? { seed: outcome.seed } : {}),
-        cost: outcome.cost,
-        durationMs: outcome.durationMs,
-        attempts: outcome.attempts,
-        ...(outcome.error ? { error: outcome.error } : {}),
-        warnings: outcome.warnings,
-        placeholder: outcome.placeholder,
-        ...(outcome.colorCheck ? { colorCheck: outcome.colorCheck } : {}),
-        variants: outcome.variants
-    }));
+    return outcomes.map(({ planStatus: _planStatus, files: _files, ...asset }) => asset);
 }
 /** Manifest rows from a plan alone (dry runs): what would happen and why. */
 function plannedAssets(plan) {

@@ -3,26 +3,14 @@ import type { AssetOutcome } from '../generate/outcome.js'
 import { writeFileAtomic } from '../fs-atomic.js'
 import type { Plan } from '../plan/plan.js'
 
-/** One asset in the manifest (the `manifest` output's JSON file). */
-export interface ManifestAsset {
-  id: string
-  status: string
-  reason: string
-  out: string
-  bytes?: number
-  sha256?: string
-  width?: number
-  height?: number
-  seed?: number
-  cost: number
-  durationMs: number
-  attempts: number
-  error?: string
-  warnings: string[]
-  placeholder: boolean
-  colorCheck?: AssetOutcome['colorCheck']
-  variants: AssetOutcome['variants']
-}
+/**
+ * One asset in the manifest (the `manifest` output's JSON file): its outcome without the
+ * engine's bookkeeping, and with `would-generate`-style statuses for plans.
+ */
+export type ManifestAsset = Omit<
+  AssetOutcome,
+  'status' | 'planStatus' | 'files'
+> & { status: string }
 
 /** The manifest: every asset of the spec, the totals and where things went. */
 export interface Manifest {
@@ -43,24 +31,9 @@ export interface Manifest {
 
 /** Manifest rows from a build's outcomes. */
 export function manifestAssets(outcomes: AssetOutcome[]): ManifestAsset[] {
-  return outcomes.map((outcome) => ({
-    id: outcome.id,
-    status: outcome.status,
-    reason: outcome.reason,
-    out: outcome.out,
-    ...(outcome.bytes !== undefined ? { bytes: outcome.bytes } : {}),
-    ...(outcome.sha256 ? { sha256: outcome.sha256 } : {}),
-    ...(outcome.width ? { width: outcome.width, height: outcome.height } : {}),
-    ...(outcome.seed !== undefined ? { seed: outcome.seed } : {}),
-    cost: outcome.cost,
-    durationMs: outcome.durationMs,
-    attempts: outcome.attempts,
-    ...(outcome.error ? { error: outcome.error } : {}),
-    warnings: outcome.warnings,
-    placeholder: outcome.placeholder,
-    ...(outcome.colorCheck ? { colorCheck: outcome.colorCheck } : {}),
-    variants: outcome.variants
-  }))
+  return outcomes.map(
+    ({ planStatus: _planStatus, files: _files, ...asset }) => asset
+  )
 }
 
 /** Manifest rows from a plan alone (dry runs): what would happen and why. */
