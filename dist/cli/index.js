@@ -60723,7 +60723,7 @@ function imagesToGenerate(planned) {
  */
 async function engine_build(request) {
     // The generation path (AI SDK, image encoders) loads only for a build, while the plan reads files.
-    const generation = Promise.all(/* import() */[__nccwpck_require__.e(784), __nccwpck_require__.e(926), __nccwpck_require__.e(622)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2622));
+    const generation = Promise.all(/* import() */[__nccwpck_require__.e(784), __nccwpck_require__.e(926), __nccwpck_require__.e(891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8891));
     const planned = await plan(request);
     const { spec, plan: thePlan } = planned;
     const toGenerate = imagesToGenerate(thePlan);

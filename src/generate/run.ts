@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises'
 import { GenerationError, getErrorMessage } from '../errors.js'
 import { writeFileAtomic } from '../fs-atomic.js'
 import { checkColors, type ColorCheckResult } from '../images/color-check.js'
-import { fitReferences } from '../images/fit-references.js'
 import {
   encodeOutput,
   renderVariant,
@@ -11,14 +10,13 @@ import {
   type EncodedImage
 } from '../images/process.js'
 import { readProvenance, type Provenance } from '../images/provenance.js'
-import { renderSwatch } from '../images/swatch.js'
 import { deriveSeed, sha256 } from '../plan/hash.js'
 import type { LockEntry, LockedVariant } from '../plan/lockfile.js'
 import type { PlanItem } from '../plan/plan.js'
-import { modelLimits } from '../spec/models.js'
 import type { Asset } from '../spec/types.js'
 import { requestImage, type AttemptContext } from './attempts.js'
 import { initialOutcome, type AssetOutcome } from './outcome.js'
+import { referenceBytes } from './references.js'
 import { buildRequest } from './request.js'
 
 /** Everything `generateAsset` needs beyond the plan item. */
@@ -33,39 +31,6 @@ export interface RunContext extends AttemptContext {
 export interface AssetRun {
   outcome: AssetOutcome
   entry?: LockEntry
-}
-
-async function referenceBytes(
-  root: string,
-  asset: Asset
-): Promise<Uint8Array[]> {
-  const references: Array<{
-    bytes: Uint8Array
-    width: number
-    height: number
-    mediaType: string
-  }> = await Promise.all(
-    asset.references.map(async (reference) => ({
-      bytes: new Uint8Array(await readFile(join(root, reference.path))),
-      width: reference.width,
-      height: reference.height,
-      mediaType: reference.mediaType
-    }))
-  )
-  // The swatch goes last and counts against the limit like any reference.
-  if (asset.swatch && asset.palette.length > 0) {
-    references.push({
-      bytes: await renderSwatch(asset.palette),
-      width: 512,
-      height: 128,
-      mediaType: 'image/png'
-    })
-  }
-  const fitted = await fitReferences(
-    references,
-    modelLimits(asset.model).maxReferencePixels
-  )
-  return fitted.map((reference) => reference.bytes)
 }
 
 /** A colour retry's seed: fresh, but still reproducible from the id and the base seed. */
