@@ -17,8 +17,10 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var external_node_fs_promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/fs-atomic.ts
@@ -632,7 +634,7 @@ const SWATCH = { width: 512, height: 128 };
  */
 async function referenceBytes(root, asset) {
     const references = await Promise.all(asset.references.map(async (reference) => ({
-        bytes: new Uint8Array(await (0,promises_.readFile)((0,external_node_path_.join)(root, reference.path))),
+        bytes: new Uint8Array(await (0,external_node_fs_promises_.readFile)((0,external_node_path_.join)(root, reference.path))),
         width: reference.width,
         height: reference.height,
         mediaType: reference.mediaType
@@ -714,6 +716,7 @@ function buildRequest(asset, seed, referenceImages) {
 
 
 
+
 /** A colour retry's seed: fresh, but still reproducible from the id and the base seed. */
 function retrySeed(asset, base, retry) {
     return retry === 0 ? base : (0,hash/* deriveSeed */.B7)(`${asset.id}:${base}`, retry);
@@ -750,6 +753,10 @@ async function generateAsset(item, context) {
         for (let retry = 0; retry <= colorRetries; retry += 1) {
             const seed = retrySeed(asset, item.seed, retry);
             const generated = await requestImage(asset, buildRequest(asset, seed, references), context);
+            // Let the request that took this one's pool slot reach the socket before the CPU-bound
+            // processing below: answers arrive in bursts, and the next requests should not queue behind
+            // a burst of decoding and encoding.
+            await (0,promises_.setImmediate)();
             cost += generated.cost;
             attempts += generated.attempts;
             const provenance = {
@@ -863,7 +870,7 @@ async function reprocessAsset(item, context) {
     const started = Date.now();
     const previous = item.previous;
     try {
-        const source = await (0,promises_.readFile)((0,external_node_path_.join)(context.root, item.asset.out));
+        const source = await (0,external_node_fs_promises_.readFile)((0,external_node_path_.join)(context.root, item.asset.out));
         const variants = await renderVariants(item.asset, source, await readProvenance(source));
         for (const variant of variants)
             await (0,fs_atomic/* writeFileAtomic */.Z)((0,external_node_path_.join)(context.root, variant.variant.out), variant.bytes);

@@ -41123,6 +41123,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+
+/***/ }),
+
 /***/ 1692:
 /***/ ((module) => {
 
@@ -57834,8 +57841,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __nccwpck_require__(8500);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/generate/outcome.ts
@@ -57953,7 +57960,7 @@ class AdaptivePool {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var external_node_fs_promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/fs-atomic.ts
 var fs_atomic = __nccwpck_require__(1056);
 ;// CONCATENATED MODULE: ./src/plan/lockfile.ts
@@ -57970,7 +57977,7 @@ function emptyLockfile() {
 async function readLockfile(path) {
     let text;
     try {
-        text = await (0,promises_.readFile)(path, 'utf8');
+        text = await (0,external_node_fs_promises_.readFile)(path, 'utf8');
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -58494,7 +58501,7 @@ async function checkRealPath(workspace, absolute) {
     }
     let real;
     try {
-        real = await (0,promises_.realpath)(existing);
+        real = await (0,external_node_fs_promises_.realpath)(existing);
     }
     catch {
         // A dangling symlink: it points nowhere yet, so writing through it would
@@ -58509,7 +58516,7 @@ async function checkRealPath(workspace, absolute) {
 }
 async function exists(target) {
     try {
-        await (0,promises_.lstat)(target);
+        await (0,external_node_fs_promises_.lstat)(target);
         return true;
     }
     catch {
@@ -58598,7 +58605,7 @@ async function checkOutput(workspace, protectedFiles, absolute) {
     const message = await checkRealPath(workspace, absolute);
     if (message)
         return message;
-    const isDirectory = await (0,promises_.stat)(absolute).then((stats) => stats.isDirectory(), () => false);
+    const isDirectory = await (0,external_node_fs_promises_.stat)(absolute).then((stats) => stats.isDirectory(), () => false);
     return isDirectory
         ? `${shown} is a directory: give a file name such as hero.png`
         : undefined;
@@ -59812,7 +59819,7 @@ const MAX_REFERENCE_BYTES = 20 * 1024 * 1024;
  */
 async function resolveReferences(problems, workspace, plans) {
     const cache = new Map();
-    const load = (absolute) => (0,promises_.realpath)(absolute).then((real) => {
+    const load = (absolute) => (0,external_node_fs_promises_.realpath)(absolute).then((real) => {
         let loaded = cache.get(real);
         if (!loaded) {
             loaded = loadImage(real);
@@ -59879,7 +59886,7 @@ async function expand(problems, workspace, reference) {
     // A file whose name merely looks like a glob (`logo (1).png`) is taken
     // literally when it exists.
     const literalExists = 'absolute' in literal &&
-        (await (0,promises_.stat)(literal.absolute).then(() => true, () => false));
+        (await (0,external_node_fs_promises_.stat)(literal.absolute).then(() => true, () => false));
     if (!isDynamicPattern(text) || literalExists) {
         if ('message' in literal)
             return fail(literal.message);
@@ -59925,7 +59932,7 @@ async function checkFile(workspace, absolute) {
     const outside = await checkRealPath(workspace, absolute);
     if (outside)
         return outside;
-    const stats = await (0,promises_.stat)(absolute).catch(() => undefined);
+    const stats = await (0,external_node_fs_promises_.stat)(absolute).catch(() => undefined);
     if (!stats)
         return `${shown} does not exist`;
     if (!stats.isFile())
@@ -59941,11 +59948,11 @@ async function loadImage(real) {
     try {
         // Size first, so an oversized file is refused without being read into
         // memory.
-        const size = (await (0,promises_.stat)(real)).size;
+        const size = (await (0,external_node_fs_promises_.stat)(real)).size;
         if (size > MAX_REFERENCE_BYTES) {
             return `is ${megabytes(size)}, larger than the 20 MB limit for reference images`;
         }
-        bytes = await (0,promises_.readFile)(real);
+        bytes = await (0,external_node_fs_promises_.readFile)(real);
     }
     catch (error) {
         return `could not be read: ${errorText(error)}`;
@@ -60615,7 +60622,7 @@ async function loadSpec(options) {
     const fail = (message, cause) => new errors/* SpecError */.G8([{ file: specName, path: '', message }], { cause });
     let size;
     try {
-        size = (await (0,promises_.stat)(specPath)).size;
+        size = (await (0,external_node_fs_promises_.stat)(specPath)).size;
     }
     catch (error) {
         throw fail('cannot read the spec file: it does not exist or is not readable', error);
@@ -60627,7 +60634,7 @@ async function loadSpec(options) {
     }
     let text;
     try {
-        text = await (0,promises_.readFile)(specPath, 'utf8');
+        text = await (0,external_node_fs_promises_.readFile)(specPath, 'utf8');
     }
     catch (error) {
         throw fail('cannot read the spec file: it is not a readable file', error);
@@ -60651,7 +60658,7 @@ async function parseSpecText(text, options) {
         throw new errors/* SpecError */.G8(problems.list());
     let realRoot;
     try {
-        realRoot = await (0,promises_.realpath)(root);
+        realRoot = await (0,external_node_fs_promises_.realpath)(root);
     }
     catch (error) {
         problems.add(undefined, '', `the workspace root ${toPosix(root)} does not exist`);
@@ -60759,7 +60766,7 @@ async function engine_build(request) {
         maxRetries: request.maxRetries,
         backoffMs: request.backoffMs ?? 1000,
         // Ends early (rejecting) when the signal aborts, so a cancelled run never waits out a backoff.
-        sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal })
+        sleep: (ms, signal) => (0,promises_.setTimeout)(ms, undefined, { signal })
     };
     for (const item of thePlan.items) {
         if (item.action === 'keep')

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { setImmediate } from 'node:timers/promises'
 import { readFile } from 'node:fs/promises'
 import { GenerationError, getErrorMessage } from '../errors.js'
 import { writeFileAtomic } from '../fs-atomic.js'
@@ -87,6 +88,10 @@ export async function generateAsset(
         buildRequest(asset, seed, references),
         context
       )
+      // Let the request that took this one's pool slot reach the socket before the CPU-bound
+      // processing below: answers arrive in bursts, and the next requests should not queue behind
+      // a burst of decoding and encoding.
+      await setImmediate()
       cost += generated.cost
       attempts += generated.attempts
       const provenance: Provenance = {
