@@ -58192,17 +58192,6 @@ function applyShard(items, shard) {
         position += 1;
     }
 }
-/** Counts the plan's items by action. */
-function planCounts(plan) {
-    const counts = {
-        generate: 0,
-        reprocess: 0,
-        keep: 0
-    };
-    for (const item of plan.items)
-        counts[item.action] += 1;
-    return counts;
-}
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
@@ -63990,16 +63979,6 @@ function formatDuration(ms) {
     return ms < 10_000
         ? `${(ms / 1000).toFixed(1)}s`
         : `${Math.round(ms / 1000)}s`;
-}
-/** `1.2 MB`, `340 kB`, `900 B`. */
-function formatBytes(bytes) {
-    if (bytes === undefined)
-        return '';
-    if (bytes < 1000)
-        return `${bytes} B`;
-    if (bytes < 1_000_000)
-        return `${Math.round(bytes / 1000)} kB`;
-    return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 /** Escapes text for a Markdown table cell. */
 function format_escapeCell(text) {

@@ -237,14 +237,3 @@ function applyShard(
     position += 1
   }
 }
-
-/** Counts the plan's items by action. */
-export function planCounts(plan: Plan): Record<PlanAction, number> {
-  const counts: Record<PlanAction, number> = {
-    generate: 0,
-    reprocess: 0,
-    keep: 0
-  }
-  for (const item of plan.items) counts[item.action] += 1
-  return counts
-}

@@ -15,14 +15,6 @@ export function formatDuration(ms: number): string {
     : `${Math.round(ms / 1000)}s`
 }
 
-/** `1.2 MB`, `340 kB`, `900 B`. */
-export function formatBytes(bytes: number | undefined): string {
-  if (bytes === undefined) return ''
-  if (bytes < 1000) return `${bytes} B`
-  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} kB`
-  return `${(bytes / 1_000_000).toFixed(1)} MB`
-}
-
 /** Escapes text for a Markdown table cell. */
 export function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
