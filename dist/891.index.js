@@ -800,29 +800,38 @@ async function generateAsset(item, context) {
         return fail(error);
     }
 }
-async function renderVariants(asset, source, provenance) {
-    return Promise.all(asset.variants.map(async (settings) => {
+/**
+ * Renders the asset's variants from `source` and writes each atomically. Returns the lock entry's
+ * variant fields and the files written.
+ */
+async function writeVariants(item, root, source, provenance) {
+    const { asset } = item;
+    const variants = [];
+    for (const settings of asset.variants) {
         const image = await renderVariant(source, settings, provenance);
-        return {
-            variant: {
-                out: variantPath(asset.out, {
-                    width: settings.width,
-                    format: settings.format
-                }),
-                sha256: (0,hash/* sha256 */.sc)(image.bytes),
-                width: image.width,
-                format: settings.format
-            },
-            bytes: image.bytes
-        };
-    }));
+        const out = variantPath(asset.out, {
+            width: settings.width,
+            format: settings.format
+        });
+        await (0,fs_atomic/* writeFileAtomic */.Z)((0,external_node_path_.join)(root, out), image.bytes);
+        variants.push({
+            out,
+            sha256: (0,hash/* sha256 */.sc)(image.bytes),
+            width: image.width,
+            format: settings.format
+        });
+    }
+    return {
+        fields: variants.length > 0
+            ? { variantsHash: item.variantsHash, variants }
+            : { variantsHash: undefined, variants: undefined },
+        files: variants.map((variant) => variant.out)
+    };
 }
 async function writeOutputs(item, context, chosen, totals) {
     const { asset } = item;
-    const variants = await renderVariants(asset, chosen.image.bytes, chosen.provenance);
     // Variants first, the main image last: the lock entry is written only after all of them.
-    for (const variant of variants)
-        await (0,fs_atomic/* writeFileAtomic */.Z)((0,external_node_path_.join)(context.root, variant.variant.out), variant.bytes);
+    const variants = await writeVariants(item, context.root, chosen.image.bytes, chosen.provenance);
     await (0,fs_atomic/* writeFileAtomic */.Z)((0,external_node_path_.join)(context.root, asset.out), chosen.image.bytes);
     const digest = (0,hash/* sha256 */.sc)(chosen.image.bytes);
     const entry = {
@@ -836,12 +845,7 @@ async function writeOutputs(item, context, chosen, totals) {
         model: asset.model,
         seed: chosen.seed,
         ...(context.placeholder ? { placeholder: true } : {}),
-        ...(variants.length > 0
-            ? {
-                variantsHash: item.variantsHash,
-                variants: variants.map((variant) => variant.variant)
-            }
-            : {}),
+        ...variants.fields,
         ...(totals.cost > 0 ? { cost: totals.cost.toFixed(4) } : {}),
         generatedAt: context.now().toISOString()
     };
@@ -861,7 +865,7 @@ async function writeOutputs(item, context, chosen, totals) {
             warnings: totals.warnings,
             ...(chosen.check ? { colorCheck: chosen.check } : {}),
             variants: entry.variants ?? [],
-            files: [...variants.map((variant) => variant.variant.out), asset.out]
+            files: [...variants.files, asset.out]
         }
     };
 }
@@ -871,18 +875,8 @@ async function reprocessAsset(item, context) {
     const previous = item.previous;
     try {
         const source = await (0,external_node_fs_promises_.readFile)((0,external_node_path_.join)(context.root, item.asset.out));
-        const variants = await renderVariants(item.asset, source, await readProvenance(source));
-        for (const variant of variants)
-            await (0,fs_atomic/* writeFileAtomic */.Z)((0,external_node_path_.join)(context.root, variant.variant.out), variant.bytes);
-        const entry = {
-            ...previous,
-            ...(variants.length > 0
-                ? {
-                    variantsHash: item.variantsHash,
-                    variants: variants.map((variant) => variant.variant)
-                }
-                : { variantsHash: undefined, variants: undefined })
-        };
+        const variants = await writeVariants(item, context.root, source, await readProvenance(source));
+        const entry = { ...previous, ...variants.fields };
         return {
             entry,
             outcome: {
@@ -896,7 +890,7 @@ async function reprocessAsset(item, context) {
                 placeholder: previous.placeholder === true,
                 durationMs: Date.now() - started,
                 variants: entry.variants ?? [],
-                files: variants.map((variant) => variant.variant.out)
+                files: variants.files
             }
         };
     }

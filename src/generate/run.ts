@@ -146,28 +146,42 @@ export async function generateAsset(
   }
 }
 
-async function renderVariants(
-  asset: Asset,
+/** The variant fields of a lock entry: both set when the asset has variants, both unset otherwise. */
+type VariantFields = Pick<LockEntry, 'variantsHash' | 'variants'>
+
+/**
+ * Renders the asset's variants from `source` and writes each atomically. Returns the lock entry's
+ * variant fields and the files written.
+ */
+async function writeVariants(
+  item: PlanItem,
+  root: string,
   source: Uint8Array,
   provenance: Provenance | undefined
-): Promise<Array<{ variant: LockedVariant; bytes: Buffer }>> {
-  return Promise.all(
-    asset.variants.map(async (settings) => {
-      const image = await renderVariant(source, settings, provenance)
-      return {
-        variant: {
-          out: variantPath(asset.out, {
-            width: settings.width,
-            format: settings.format
-          }),
-          sha256: sha256(image.bytes),
-          width: image.width,
-          format: settings.format
-        },
-        bytes: image.bytes
-      }
+): Promise<{ fields: VariantFields; files: string[] }> {
+  const { asset } = item
+  const variants: LockedVariant[] = []
+  for (const settings of asset.variants) {
+    const image = await renderVariant(source, settings, provenance)
+    const out = variantPath(asset.out, {
+      width: settings.width,
+      format: settings.format
     })
-  )
+    await writeFileAtomic(join(root, out), image.bytes)
+    variants.push({
+      out,
+      sha256: sha256(image.bytes),
+      width: image.width,
+      format: settings.format
+    })
+  }
+  return {
+    fields:
+      variants.length > 0
+        ? { variantsHash: item.variantsHash, variants }
+        : { variantsHash: undefined, variants: undefined },
+    files: variants.map((variant) => variant.out)
+  }
 }
 
 async function writeOutputs(
@@ -182,17 +196,13 @@ async function writeOutputs(
   }
 ): Promise<AssetRun> {
   const { asset } = item
-  const variants = await renderVariants(
-    asset,
+  // Variants first, the main image last: the lock entry is written only after all of them.
+  const variants = await writeVariants(
+    item,
+    context.root,
     chosen.image.bytes,
     chosen.provenance
   )
-  // Variants first, the main image last: the lock entry is written only after all of them.
-  for (const variant of variants)
-    await writeFileAtomic(
-      join(context.root, variant.variant.out),
-      variant.bytes
-    )
   await writeFileAtomic(join(context.root, asset.out), chosen.image.bytes)
   const digest = sha256(chosen.image.bytes)
   const entry: LockEntry = {
@@ -206,12 +216,7 @@ async function writeOutputs(
     model: asset.model,
     seed: chosen.seed,
     ...(context.placeholder ? { placeholder: true } : {}),
-    ...(variants.length > 0
-      ? {
-          variantsHash: item.variantsHash,
-          variants: variants.map((variant) => variant.variant)
-        }
-      : {}),
+    ...variants.fields,
     ...(totals.cost > 0 ? { cost: totals.cost.toFixed(4) } : {}),
     generatedAt: context.now().toISOString()
   }
@@ -231,7 +236,7 @@ async function writeOutputs(
       warnings: totals.warnings,
       ...(chosen.check ? { colorCheck: chosen.check } : {}),
       variants: entry.variants ?? [],
-      files: [...variants.map((variant) => variant.variant.out), asset.out]
+      files: [...variants.files, asset.out]
     }
   }
 }
@@ -245,25 +250,13 @@ export async function reprocessAsset(
   const previous = item.previous as LockEntry
   try {
     const source = await readFile(join(context.root, item.asset.out))
-    const variants = await renderVariants(
-      item.asset,
+    const variants = await writeVariants(
+      item,
+      context.root,
       source,
       await readProvenance(source)
     )
-    for (const variant of variants)
-      await writeFileAtomic(
-        join(context.root, variant.variant.out),
-        variant.bytes
-      )
-    const entry: LockEntry = {
-      ...previous,
-      ...(variants.length > 0
-        ? {
-            variantsHash: item.variantsHash,
-            variants: variants.map((variant) => variant.variant)
-          }
-        : { variantsHash: undefined, variants: undefined })
-    }
+    const entry: LockEntry = { ...previous, ...variants.fields }
     return {
       entry,
       outcome: {
@@ -277,7 +270,7 @@ export async function reprocessAsset(
         placeholder: previous.placeholder === true,
         durationMs: Date.now() - started,
         variants: entry.variants ?? [],
-        files: variants.map((variant) => variant.variant.out)
+        files: variants.files
       }
     }
   } catch (error) {
