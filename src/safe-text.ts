@@ -1,0 +1,120 @@
+/**
+ * The one place where text from outside (the gateway's and GitHub's answers, spec and lockfile
+ * strings) is made safe for where it goes. Every sink goes through it:
+ *
+ * - {@link redact} replaces every registered secret (the API key, the GitHub token, anything
+ *   else registered) with `***`, in any text that leaves the process: logs, summary, comment,
+ *   manifest, artifacts, commit messages, lockfile, outputs, CLI stdout/stderr;
+ * - {@link logText} makes text inert in a runner log line: it can't start a workflow command;
+ * - {@link markdownText} and {@link inlineCode} make text render as text in GitHub Markdown:
+ *   no raw HTML, no @mentions, no links or images, no table breakage.
+ *
+ * Redaction is applied by the escaping functions too, so a caller can't escape without redacting.
+ */
+
+/** Secrets shorter than this are not registered: replacing `a` everywhere would garble all text. */
+const MIN_SECRET_LENGTH = 4
+
+/** The replacement for a secret. */
+export const REDACTED = '***'
+
+const secrets = new Set<string>()
+
+/**
+ * Registers a value that must never leave the process. Its JSON- and URL-encoded forms are
+ * registered too, since error bodies often echo a key inside a JSON string or a query.
+ */
+export function registerSecret(value: string | undefined): void {
+  const trimmed = value?.trim()
+  if (!trimmed || trimmed.length < MIN_SECRET_LENGTH) return
+  for (const form of [
+    trimmed,
+    JSON.stringify(trimmed).slice(1, -1),
+    encodeURIComponent(trimmed),
+    Buffer.from(trimmed).toString('base64')
+  ]) {
+    if (form.length >= MIN_SECRET_LENGTH) secrets.add(form)
+  }
+}
+
+/** Forgets every registered secret (tests only: a process never un-registers a secret). */
+export function clearSecrets(): void {
+  secrets.clear()
+}
+
+/** Replaces every registered secret in `text` with `***`, longest first. */
+export function redact(text: string): string {
+  if (secrets.size === 0) return text
+  let result = text
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (result.includes(secret)) result = result.split(secret).join(REDACTED)
+  }
+  return result
+}
+
+/** {@link redact} for a value that may not be a string (JSON-able data for manifests). */
+export function redactJson(value: unknown): unknown {
+  return JSON.parse(redact(JSON.stringify(value) ?? 'null')) as unknown
+}
+
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g
+
+/**
+ * Makes outside text safe inside one runner log line: redacted, and unable to start a workflow
+ * command (`::error::`, `::add-mask::`, `::set-output`, `::stop-commands::`). Line breaks and `%`
+ * are escaped the way `@actions/core` escapes command data (`%0A`, `%0D`, `%25`), and every `::`
+ * becomes `:%3A`, so the text can neither begin a new line nor begin a command itself.
+ */
+export function logText(text: string): string {
+  return redact(text)
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A')
+    .replace(/::/g, ':%3A')
+    .replace(CONTROL, '')
+}
+
+/**
+ * Makes outside text render as plain text in GitHub Markdown, also inside a table cell: HTML is
+ * shown as text (`<`, `>`, `&` as entities), `[`, `]`, `` ` ``, `*`, `_`, `~`, `\`, `|`, `#` and
+ * `!` are backslash-escaped so no link, image, emphasis or code starts, an `@` gets a zero-width
+ * joiner after it so no one is notified, `://` is broken so bare URLs do not autolink, and line
+ * breaks become spaces.
+ */
+export function markdownText(text: string): string {
+  return redact(text)
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_~[\]|#!])/g, '\\$1')
+    .replace(/@/g, '@\u200d')
+    .replace(/:\/\//g, '&#58;//')
+    .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}&#46;`)
+}
+
+/**
+ * Wraps outside text in a Markdown code span: nothing inside renders (no HTML, mentions or
+ * links). The fence is one backtick longer than the longest backtick run inside; `|` is escaped
+ * so the span can stand in a table cell, and line breaks become spaces.
+ */
+export function inlineCode(text: string): string {
+  const flat = redact(text).replace(/[\r\n\u2028\u2029]+/g, ' ')
+  const longest = Math.max(
+    0,
+    ...[...flat.matchAll(/`+/g)].map((match) => match[0].length)
+  )
+  const fence = '`'.repeat(longest + 1)
+  const pad =
+    flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : ''
+  return `${fence}${pad}${flat.replace(/\|/g, '\\|')}${pad}${fence}`
+}
+
+/**
+ * Percent-encodes each segment of a repository path for use in a URL (`blob/<sha>/<path>`), so a
+ * path from a spec or lockfile can't add a query, a fragment or break out of the link.
+ */
+export function urlPath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/')
+}
