@@ -5,6 +5,7 @@ import type { PublishDecision } from './publish/mode.js'
 import type { Published } from './publish/publish.js'
 import type { SummaryInput } from './report/summary.js'
 import { rowsFromOutcomes, rowsFromPlan } from './report/table.js'
+import { inlineCode, logText, markdownText, redact } from './safe-text.js'
 
 /** The job summary (and PR comment) content of a build and its publication. */
 export function buildSummary(
@@ -16,13 +17,15 @@ export function buildSummary(
   const notes: string[] = []
   if (published.commitSha) {
     notes.push(
-      `Committed ${published.commitSha.slice(0, 7)} to \`${decision.branch}\`${published.verified ? ' (verified)' : ''}.`
+      `Committed ${published.commitSha.slice(0, 7)} to ${inlineCode(decision.branch ?? '')}${published.verified ? ' (verified)' : ''}.`
     )
   } else if (decision.mode === 'commit' && !published.error) {
     notes.push('Nothing to commit: every output already matches the branch.')
   }
   if (published.error)
-    notes.push(`❌ ${published.error}. ${published.recovery ?? ''}`)
+    notes.push(
+      `❌ ${markdownText(published.error)}. ${markdownText(published.recovery ?? '')}`
+    )
   if (result.cancelled)
     notes.push(
       '⛔ Cancelled: finished images and their lock entries were kept; rerun to finish the rest.'
@@ -74,12 +77,12 @@ export async function reportFailure(error: unknown): Promise<void> {
   const lines = [
     `### assetgen failed`,
     '',
-    getErrorMessage(error).split('\n')[0] ?? ''
+    markdownText(getErrorMessage(error).split('\n')[0] ?? '')
   ]
   if (error instanceof SpecError) {
     for (const problem of error.problems) {
       core.error(
-        `${problem.path ? `${problem.path}: ` : ''}${problem.message}`,
+        logText(`${problem.path ? `${problem.path}: ` : ''}${problem.message}`),
         {
           title: 'assetgen spec',
           file: problem.file,
@@ -87,7 +90,7 @@ export async function reportFailure(error: unknown): Promise<void> {
           ...(problem.column ? { startColumn: problem.column } : {})
         }
       )
-      lines.push(`- \`${formatProblem(problem)}\``)
+      lines.push(`- ${inlineCode(formatProblem(problem))}`)
     }
     lines.push(
       '',
@@ -98,13 +101,13 @@ export async function reportFailure(error: unknown): Promise<void> {
     await writeSummary(`${lines.join('\n')}\n`)
   } catch (summaryError) {
     core.warning(
-      `could not write the job summary: ${getErrorMessage(summaryError)}`
+      `could not write the job summary: ${logText(getErrorMessage(summaryError))}`
     )
   }
 }
 
-/** Appends Markdown to the job summary, when the runner provides one. */
+/** Appends Markdown to the job summary, when the runner provides one; redacted, as it leaves. */
 export async function writeSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
-  await core.summary.addRaw(markdown).write()
+  await core.summary.addRaw(redact(markdown)).write()
 }

@@ -16,6 +16,12 @@ import {
 import { formatProgress } from './report/progress.js'
 import { rowsFromOutcomes, rowsFromPlan, textTable } from './report/table.js'
 import { formatCost } from './report/format.js'
+import {
+  logText,
+  redactingSink,
+  registerSecret,
+  type TextSink
+} from './safe-text.js'
 import { VERSION } from './version.js'
 
 const usage = `assetgen ${VERSION}: generate on-brand images from a YAML spec through the Vercel AI Gateway
@@ -95,13 +101,15 @@ export async function main(
   argv: string[],
   io: Partial<CliIo> = {}
 ): Promise<number> {
-  const out = io.stdout ?? process.stdout
-  const err = io.stderr ?? process.stderr
+  // Wrapped once, so nothing printed (a gateway error, a manifest) can carry the key.
+  registerSecret(process.env.AI_GATEWAY_API_KEY)
+  const out = redactingSink(io.stdout ?? process.stdout)
+  const err = redactingSink(io.stderr ?? process.stderr)
   let args: ReturnType<typeof parse>
   try {
     args = parse(argv)
   } catch (error) {
-    err.write(`assetgen: ${getErrorMessage(error)}\n\n${usage}\n`)
+    err.write(`assetgen: ${logText(getErrorMessage(error))}\n\n${usage}\n`)
     return 2
   }
   const { values, positionals } = args
@@ -144,7 +152,7 @@ export async function main(
         out.write(`${textTable(rowsFromPlan(planned.plan))}\n\n`)
         for (const orphan of planned.plan.orphans)
           out.write(
-            `orphan: ${orphan.id} (${orphan.out}) is no longer in the spec; its file is left alone\n`
+            `orphan: ${logText(orphan.id)} (${logText(orphan.out)}) is no longer in the spec; its file is left alone\n`
           )
         out.write(
           `${work} of ${planned.plan.items.length} assets would be generated.\n`
@@ -156,13 +164,13 @@ export async function main(
   } catch (error) {
     if (error instanceof SpecError) {
       for (const problem of error.problems)
-        err.write(`${formatProblem(problem)}\n`)
+        err.write(`${logText(formatProblem(problem))}\n`)
       err.write(
         `assetgen: ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in the spec; nothing was generated\n`
       )
       return 1
     }
-    err.write(`assetgen: ${getErrorMessage(error)}\n`)
+    err.write(`assetgen: ${logText(getErrorMessage(error))}\n`)
     return error instanceof InputError ? 2 : 1
   }
 }
@@ -170,8 +178,8 @@ export async function main(
 async function runBuild(
   values: ReturnType<typeof parse>['values'],
   selection: Parameters<typeof plan>[0],
-  out: NodeJS.WritableStream,
-  err: NodeJS.WritableStream
+  out: TextSink,
+  err: TextSink
 ): Promise<number> {
   const apiKey = (process.env.AI_GATEWAY_API_KEY ?? '').trim()
   let placeholder = values.placeholder

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { InputError } from './errors.js'
+import { registerSecret } from './safe-text.js'
 
 /** Publishing behaviour. */
 export type Mode = 'auto' | 'commit' | 'artifact' | 'none'
@@ -140,6 +141,8 @@ export function getInputs(): Inputs {
     (process.env.AI_GATEWAY_API_KEY ?? '').trim()
   // Mask before anything could print it, whichever way it arrived.
   if (apiKey) core.setSecret(apiKey)
+  // setSecret masks the runner's log only; every other sink redacts what is registered here.
+  registerSecret(apiKey)
   const gatewayUrl = getOptionalInput(InputName.GatewayUrl)?.trim()
   if (gatewayUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(gatewayUrl)) {
     throw new InputError(
@@ -148,6 +151,7 @@ export function getInputs(): Inputs {
   }
   const githubToken = core.getInput(InputName.GithubToken).trim()
   if (githubToken) core.setSecret(githubToken)
+  registerSecret(githubToken)
   const branch = getOptionalInput(InputName.Branch)?.trim()
   const retentionDays = core.getInput(InputName.RetentionDays).trim()
   const shard = parseShard(getOptionalInput(InputName.Shard))

@@ -27,6 +27,7 @@ import {
   publishTarget,
   workspaceRoot
 } from './runner-context.js'
+import { logText, redact } from './safe-text.js'
 import { VERSION } from './version.js'
 
 /** Output names as declared in action.yml. */
@@ -52,9 +53,9 @@ export async function run(): Promise<void> {
     OutputName.Failed,
     OutputName.Cost
   ]) {
-    core.setOutput(name, '0')
+    setOutput(name, '0')
   }
-  core.setOutput(OutputName.Changed, 'false')
+  setOutput(OutputName.Changed, 'false')
   try {
     const inputs = getInputs()
     const context = eventContext()
@@ -63,8 +64,8 @@ export async function run(): Promise<void> {
       context,
       inputs.branch ? { branch: inputs.branch } : {}
     )
-    for (const warning of decision.warnings) core.warning(warning)
-    if (decision.notice) core.notice(decision.notice)
+    for (const warning of decision.warnings) core.warning(logText(warning))
+    if (decision.notice) core.notice(logText(decision.notice))
     const root = workspaceRoot()
     const manifest = manifestPath(root)
     const selection: PlanRequest = {
@@ -113,7 +114,7 @@ export async function run(): Promise<void> {
       core.setFailed(
         'cancelled: finished images and their lock entries were kept'
       )
-    else if (published.error) core.setFailed(published.error)
+    else if (published.error) core.setFailed(logText(published.error))
     else if (result.failed > 0 && inputs.failOnError) {
       core.setFailed(
         `${result.failed} of ${result.outcomes.length} assets failed`
@@ -121,7 +122,7 @@ export async function run(): Promise<void> {
     }
   } catch (error) {
     await reportFailure(error)
-    core.setFailed(getErrorMessage(error))
+    core.setFailed(logText(getErrorMessage(error)))
   }
 }
 
@@ -132,11 +133,11 @@ async function planOnly(
 ): Promise<void> {
   const planned = await plan(selection)
   const summary = planSummary(planned, note)
-  core.info(summary.notes.at(-1) ?? '')
+  core.info(logText(summary.notes.at(-1) ?? ''))
   await writeManifest(manifest, planManifest(planned))
   await writeSummary(renderReport(summary))
-  core.setOutput(OutputName.Skipped, String(summary.totals.skipped))
-  core.setOutput(OutputName.Manifest, manifest)
+  setOutput(OutputName.Skipped, String(summary.totals.skipped))
+  setOutput(OutputName.Manifest, manifest)
 }
 
 async function generate(
@@ -199,7 +200,7 @@ async function publish(
   try {
     if (decision.mode === 'commit') {
       const { createOctokit } = await import('./github.js')
-      const log = (message: string): void => core.info(message)
+      const log = (message: string): void => core.info(logText(message))
       return await publishCommit(
         createOctokit(inputs.githubToken, { log }),
         result,
@@ -244,10 +245,14 @@ async function comment(
         body
       }
     )
-    core.info(`PR comment ${posted.action}: ${posted.url ?? posted.id}`)
-    core.setOutput(OutputName.CommentId, String(posted.id))
+    core.info(
+      logText(`PR comment ${posted.action}: ${posted.url ?? posted.id}`)
+    )
+    setOutput(OutputName.CommentId, String(posted.id))
   } catch (error) {
-    core.warning(`could not post the PR comment: ${getErrorMessage(error)}`)
+    core.warning(
+      `could not post the PR comment: ${logText(getErrorMessage(error))}`
+    )
   }
 }
 
@@ -257,21 +262,25 @@ function setOutputs(
   decision: PublishDecision,
   manifest: string
 ): void {
-  core.setOutput(OutputName.Generated, String(result.generated))
-  core.setOutput(OutputName.Skipped, String(result.skipped))
-  core.setOutput(OutputName.Failed, String(result.failed))
+  setOutput(OutputName.Generated, String(result.generated))
+  setOutput(OutputName.Skipped, String(result.skipped))
+  setOutput(OutputName.Failed, String(result.failed))
   const wroteFiles = result.changedFiles.length > 0
-  core.setOutput(
+  setOutput(
     OutputName.Changed,
     String(wroteFiles && (decision.mode !== 'commit' || published.changed))
   )
-  core.setOutput(OutputName.Cost, result.cost.toFixed(4))
-  core.setOutput(OutputName.Manifest, manifest)
-  if (published.commitSha)
-    core.setOutput(OutputName.CommitSha, published.commitSha)
+  setOutput(OutputName.Cost, result.cost.toFixed(4))
+  setOutput(OutputName.Manifest, manifest)
+  if (published.commitSha) setOutput(OutputName.CommitSha, published.commitSha)
   const first = published.artifacts[0]
   if (first) {
-    core.setOutput(OutputName.ArtifactId, String(first.id))
-    if (first.url) core.setOutput(OutputName.ArtifactUrl, first.url)
+    setOutput(OutputName.ArtifactId, String(first.id))
+    if (first.url) setOutput(OutputName.ArtifactUrl, first.url)
   }
+}
+
+/** Sets an output, redacted: values such as an artifact URL come from GitHub's answers. */
+function setOutput(name: string, value: string): void {
+  core.setOutput(name, redact(value))
 }

@@ -58,7 +58,8 @@ export function redactJson(value: unknown): unknown {
 }
 
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029]/g
+const CONTROL =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029]/g
 
 /**
  * Makes outside text safe inside one runner log line: redacted, and unable to start a workflow
@@ -127,6 +128,24 @@ export function inlineCode(text: string): string {
  */
 export function urlPath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/')
+}
+
+/**
+ * An http(s) URL from outside (an artifact URL from GitHub's answer, a blob URL with a spec path)
+ * made safe as a Markdown link target and an HTML attribute: characters that could end the link or
+ * the attribute are percent-encoded. Anything else (`javascript:`, not a URL) gives `undefined`.
+ */
+export function markdownUrl(url: string | undefined): string | undefined {
+  const text = redact(url ?? '')
+  if (!URL.canParse(text)) return undefined
+  const parsed = new URL(text)
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    return undefined
+  return parsed.href.replace(
+    /[()<>"'`|[\]\\\s]/g,
+    (char) =>
+      `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
+  )
 }
 
 /** Anything text can be written to (a stream, a test's collector). */

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { LockfileError, getErrorMessage } from '../errors.js'
 import { writeFileAtomic } from '../fs-atomic.js'
+import { redact } from '../safe-text.js'
 import type { InputDigests } from './hash.js'
 
 /** The lockfile's format version. */
@@ -117,7 +118,10 @@ export function serializeLockfile(lockfile: Lockfile): string {
     }
     assets[id] = ordered
   }
-  return `${JSON.stringify({ version: LOCKFILE_VERSION, assets }, null, 2)}\n`
+  // Redacted like every text that leaves: the lockfile is committed.
+  return redact(
+    `${JSON.stringify({ version: LOCKFILE_VERSION, assets }, null, 2)}\n`
+  )
 }
 
 /** Writes the lockfile atomically (temp file, then rename): a crash never leaves half a file. */

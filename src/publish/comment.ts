@@ -4,6 +4,7 @@
  */
 import { toPublishError } from '../github.js'
 import type { Octokit } from '../github.js'
+import { redact } from '../safe-text.js'
 
 /** GitHub refuses comment bodies longer than this. */
 export const COMMENT_BODY_LIMIT = 65_536
@@ -67,7 +68,7 @@ export async function upsertStickyComment(
   const { owner, repo, issueNumber } = request
   const marker = markerLine(request.marker)
   const body = truncateCommentBody(
-    `${marker}\n${request.body}`,
+    redact(`${marker}\n${request.body}`),
     COMMENT_BODY_LIMIT
   )
   const fail = (action: string) => (error: unknown) => {

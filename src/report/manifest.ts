@@ -2,6 +2,7 @@ import type { BuildResult, Planned } from '../engine.js'
 import type { AssetOutcome } from '../generate/outcome.js'
 import { writeFileAtomic } from '../fs-atomic.js'
 import type { Plan } from '../plan/plan.js'
+import { redact } from '../safe-text.js'
 
 /**
  * One asset in the manifest (the `manifest` output's JSON file): its outcome without the
@@ -121,10 +122,10 @@ export function planManifest(planned: Planned): Manifest {
   }
 }
 
-/** Writes the manifest as pretty JSON (atomically). */
+/** Writes the manifest as pretty JSON (atomically), redacted: it is also uploaded as an artifact. */
 export async function writeManifest(
   path: string,
   manifest: Manifest
 ): Promise<void> {
-  await writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`)
+  await writeFileAtomic(path, redact(`${JSON.stringify(manifest, null, 2)}\n`))
 }

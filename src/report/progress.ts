@@ -1,17 +1,21 @@
 import type { ProgressEvent } from '../engine.js'
 import { formatColorCheck } from '../images/color-check.js'
 import { formatCost, formatDuration } from './format.js'
+import { logText } from '../safe-text.js'
 
 /** The longest outcome status (`generated`, `cancelled`), so columns line up. */
 const STATUS_WIDTH = 'reprocessed'.length
 
-/** `[12/48] hero  generated  3.2s  $0.03` (plus the colour check, or the error). */
+/**
+ * `[12/48] hero  generated  3.2s  $0.03` (plus the colour check, or the error): one log line in
+ * which the id, warnings and error (spec and gateway text) are inert.
+ */
 export function formatProgress(event: ProgressEvent): string {
   const { outcome } = event
   const counter = `[${String(event.done).padStart(String(event.total).length)}/${event.total}]`
   const parts = [
     counter,
-    outcome.id.padEnd(event.idWidth),
+    logText(outcome.id).padEnd(event.idWidth),
     outcome.status.padEnd(STATUS_WIDTH)
   ]
   if (outcome.status === 'skipped') parts.push(`(${outcome.reason})`)
@@ -21,7 +25,8 @@ export function formatProgress(event: ProgressEvent): string {
   if (cost) parts.push(cost)
   if (outcome.attempts > 1) parts.push(`${outcome.attempts} attempts`)
   if (outcome.colorCheck) parts.push(formatColorCheck(outcome.colorCheck))
-  for (const warning of outcome.warnings) parts.push(`warning: ${warning}`)
-  if (outcome.error) parts.push(`error: ${outcome.error}`)
+  for (const warning of outcome.warnings)
+    parts.push(`warning: ${logText(warning)}`)
+  if (outcome.error) parts.push(`error: ${logText(outcome.error)}`)
   return parts.join('  ').trimEnd()
 }

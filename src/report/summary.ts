@@ -1,6 +1,7 @@
 import type { AssetRow, MarkdownTableOptions } from './table.js'
 import { markdownTable } from './table.js'
 import { formatCost } from './format.js'
+import { inlineCode, redact } from '../safe-text.js'
 
 /** GitHub refuses step summaries over 1 MiB; stay well under it. */
 export const SUMMARY_LIMIT = 1_000_000
@@ -17,8 +18,12 @@ export interface SummaryInput {
     cost: number
     placeholder: boolean
   }
-  /** Lines shown above the table (notices, where the files went, how to recover). */
+  /**
+   * Lines shown above the table (notices, where the files went, how to recover): Markdown we
+   * write, with any outside text in them already escaped (`markdownText`, `inlineCode`).
+   */
   notes: string[]
+  /** From the lockfile, so untrusted: rendered as code. */
   orphans: Array<{ id: string; out: string }>
   table?: MarkdownTableOptions
 }
@@ -49,7 +54,7 @@ export function renderReport(
   if (input.orphans.length > 0) {
     tail.push(
       '',
-      `Orphans (no longer in the spec; lock entries dropped, files left alone): ${input.orphans.map((orphan) => `\`${orphan.out}\``).join(', ')}`
+      `Orphans (no longer in the spec; lock entries dropped, files left alone): ${input.orphans.map((orphan) => inlineCode(orphan.out)).join(', ')}`
     )
   }
   let rows = input.rows
@@ -58,7 +63,7 @@ export function renderReport(
     const table = markdownTable(rows, input.table)
     const more =
       omitted > 0 ? `\n\n…and ${omitted} more assets (see the manifest)` : ''
-    const text = `${head.join('\n')}${table}${more}${tail.join('\n')}\n`
+    const text = redact(`${head.join('\n')}${table}${more}${tail.join('\n')}\n`)
     if (text.length <= limit || rows.length === 0) return text
     rows = rows.slice(0, Math.max(0, Math.floor(rows.length * 0.8)))
   }

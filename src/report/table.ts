@@ -1,7 +1,8 @@
 import type { AssetOutcome } from '../generate/outcome.js'
 import { formatColorCheck } from '../images/color-check.js'
 import type { Plan } from '../plan/plan.js'
-import { escapeCell, formatCost, formatDuration } from './format.js'
+import { formatCost, formatDuration } from './format.js'
+import { inlineCode, logText, markdownText, markdownUrl } from '../safe-text.js'
 
 /**
  * One row per asset, built once and rendered into the CLI output, the job summary and the PR
@@ -100,15 +101,21 @@ export function markdownTable(
   const header = '| Asset | Status | Reason | Size | Colour | Time | Cost |'
   const lines = [header, '|---|---|---|---|---|---|---|']
   for (const row of rows) {
-    const url = options.link?.(row)
+    // Every cell holds outside text (spec strings, gateway errors, GitHub's URLs): escaped here.
+    const url = markdownUrl(options.link?.(row))
+    const id = inlineCode(row.id)
+    // Spec ids match [a-z0-9._-]; the filter keeps the HTML attribute safe whatever comes in.
+    const alt = row.id.replace(/[^a-z0-9._-]/gi, '')
     const name = url
       ? options.thumbnails
-        ? `[<img src="${url}" width="96" alt="${row.id}"><br>\`${row.id}\`](${url})`
-        : `[\`${row.id}\`](${url})`
-      : `\`${row.id}\``
-    const reason = row.note ? `${row.reason}<br>⚠️ ${row.note}` : row.reason
+        ? `[<img src="${url}" width="96" alt="${alt}"><br>${id}](${url})`
+        : `[${id}](${url})`
+      : id
+    const reason = row.note
+      ? `${markdownText(row.reason)}<br>⚠️ ${markdownText(row.note)}`
+      : markdownText(row.reason)
     lines.push(
-      `| ${name} | ${icon(row)} ${row.status} | ${escapeCell(reason)} | ${row.size} | ${escapeCell(row.color)} | ${row.time} | ${row.cost} |`
+      `| ${name} | ${icon(row)} ${row.status} | ${reason} | ${markdownText(row.size)} | ${markdownText(row.color)} | ${row.time} | ${row.cost} |`
     )
   }
   return lines.join('\n')
@@ -121,7 +128,8 @@ export function textTable(
 ): string {
   const cells = [
     columns.map(String),
-    ...rows.map((row) => columns.map((column) => String(row[column])))
+    // A terminal, or a CI log that obeys workflow commands: each cell is one inert line.
+    ...rows.map((row) => columns.map((column) => logText(String(row[column]))))
   ]
   const widths = columns.map((_, index) =>
     Math.max(...cells.map((line) => (line[index] ?? '').length))
