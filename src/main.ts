@@ -242,7 +242,11 @@ async function comment(
         repo: target.repo,
         issueNumber: pullNumber,
         marker: inputs.artifactName,
-        body
+        body,
+        // An App token's comments are `<slug>[bot]`'s, and the token can't tell its slug.
+        ...(process.env.ASSETGEN_APP_SLUG
+          ? { appSlug: process.env.ASSETGEN_APP_SLUG }
+          : {})
       }
     )
     core.info(
