@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { setImmediate } from 'node:timers/promises'
 import { readFile } from 'node:fs/promises'
-import { GenerationError, getErrorMessage } from '../errors.js'
+import { GenerationError, ImageError, getErrorMessage } from '../errors.js'
 import { writeFileAtomic } from '../fs-atomic.js'
 import { checkColors, type ColorCheckResult } from '../images/color-check.js'
 import {
@@ -16,6 +16,7 @@ import type { LockEntry, LockedVariant } from '../plan/lockfile.js'
 import type { PlanItem } from '../plan/plan.js'
 import type { Asset } from '../spec/types.js'
 import { requestImage, type AttemptContext } from './attempts.js'
+import { malformedImageMessage } from './classify.js'
 import { initialOutcome, type AssetOutcome } from './outcome.js'
 import { referenceBytes } from './references.js'
 import { buildRequest } from './request.js'
@@ -105,6 +106,11 @@ export async function generateAsset(
       const image = await encodeOutput(generated.bytes, {
         format: asset.format,
         provenance
+      }).catch((error: unknown) => {
+        throw new ImageError(
+          malformedImageMessage(asset.id, getErrorMessage(error)),
+          { cause: error }
+        )
       })
       const check = asset.colorCheck
         ? await checkColors(
