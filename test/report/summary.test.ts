@@ -1,6 +1,11 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { writeManifest } from '../../src/report/manifest.js'
 import { renderReport } from '../../src/report/summary.js'
 import type { AssetRow } from '../../src/report/table.js'
+import { clearSecrets, registerSecret } from '../../src/safe-text.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 const row = (index: number): AssetRow => ({
   id: `asset-${index}`,
@@ -60,5 +65,84 @@ describe('renderReport', () => {
       .filter((line) => line.startsWith('| `asset-')).length
     expect(shown + omitted).toBe(500)
     expect(shown).toBeGreaterThan(0)
+  })
+
+  it('renders outside text in cells and orphans as text, and redacts', () => {
+    registerSecret('agk_summary_secret_7')
+    try {
+      const hostile =
+        '<img src=x> @acme/security-team [click](https://evil.example) | `x`'
+      const text = renderReport({
+        ...input(1),
+        rows: [
+          {
+            ...row(0),
+            id: 'hero',
+            reason: hostile,
+            note: `Invalid key agk_summary_secret_7\n${hostile}`,
+            size: '<b>64</b>'
+          }
+        ],
+        orphans: [{ id: 'old', out: `img/${hostile}.png` }],
+        table: {
+          link: () => 'https://example.test/a) [x](https://evil.example',
+          thumbnails: true
+        }
+      })
+      expect(text).not.toContain('agk_summary_secret_7')
+      expect(text).toContain('Invalid key \\*\\*\\*')
+      const outsideCode = text.replace(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, '')
+      expect(outsideCode).not.toMatch(/<img src=x|<b>/)
+      expect(outsideCode).not.toContain('@acme/')
+      expect(outsideCode).not.toContain('[click]')
+      // Only inside our (percent-encoded) link target, never as a link or autolink of its own.
+      expect(outsideCode).not.toMatch(/(?<!%28)https:\/\/evil\.example/)
+      // The row stays one row of seven cells.
+      const line = text.split('\n').find((l) => l.includes('hero')) ?? ''
+      expect(line.split(/(?<!\\)\|/)).toHaveLength(9)
+      expect(text).toContain(
+        '(https://example.test/a%29%20%5Bx%5D%28https://evil.example)'
+      )
+      expect(text).toMatch(/Orphans .*``img\/<img src=x> @acme/)
+    } finally {
+      clearSecrets()
+    }
+  })
+
+  it('drops a link that is not http(s)', () => {
+    const text = renderReport({
+      ...input(1),
+      table: { link: () => 'javascript:alert(1)' }
+    })
+    expect(text).not.toContain('javascript:')
+    expect(text).toContain('| `asset-0` |')
+  })
+})
+
+describe('writeManifest', () => {
+  it('writes the manifest redacted', async () => {
+    await using dir = await tempDir()
+    const path = join(dir.path, 'manifest.json')
+    registerSecret('agk_manifest_secret_3')
+    try {
+      await writeManifest(path, {
+        spec: 'assetgen.yml',
+        dryRun: false,
+        totals: {
+          generated: 0,
+          reprocessed: 0,
+          skipped: 0,
+          failed: 1,
+          cost: 0
+        },
+        assets: [],
+        orphans: [{ id: 'x', out: 'agk_manifest_secret_3.png' }]
+      })
+    } finally {
+      clearSecrets()
+    }
+    const text = await readFile(path, 'utf8')
+    expect(text).not.toContain('agk_manifest_secret_3')
+    expect(JSON.parse(text).orphans[0].out).toBe('***.png')
   })
 })
