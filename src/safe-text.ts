@@ -57,8 +57,8 @@ export function redactJson(value: unknown): unknown {
   return JSON.parse(redact(JSON.stringify(value) ?? 'null')) as unknown
 }
 
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL =
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029]/g
 
 /**

@@ -26,7 +26,7 @@ const INJECTION = [
   '::error title=pwned::owned by the gateway',
   '::add-mask::everything',
   '::set-output name=changed::pwned',
-  '##[error]legacy pwned',
+  '##[error]legacy pwned \u001b[2J\u001b]0;terminal title\u0007',
   '<img src=x onerror=alert(1)> @acme/security-team [click](https://evil.example)'
 ].join('\n')
 const HOSTILE_OUT =
@@ -217,7 +217,8 @@ describe('a hostile gateway on a same-repo pull request', () => {
     expectNoKey(cli.stderr, 'CLI stderr')
     expectOnlyOurCommands(cli.stdout, 'CLI stdout')
     expectOnlyOurCommands(cli.stderr, 'CLI stderr')
-    expect(cli.stdout).not.toMatch(/\u001b/)
+    // No terminal escape sequence from the gateway reaches the terminal.
+    expect(cli.stdout + cli.stderr + run.stdout).not.toContain('\u001b')
     expectNoKey(
       await readFile(join(ws.root, 'cli-manifest.json'), 'utf8'),
       'CLI manifest'
