@@ -79,16 +79,22 @@ export function logText(text: string): string {
     .replace(/##\[/g, '##%5B')
 }
 
+/** One line of redacted text: line breaks become spaces, control characters (ANSI escapes) go. */
+function flatten(text: string): string {
+  return redact(
+    text.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ').replace(CONTROL, '')
+  )
+}
+
 /**
  * Makes outside text render as plain text in GitHub Markdown, also inside a table cell: HTML is
  * shown as text (`<`, `>`, `&` as entities), `[`, `]`, `` ` ``, `*`, `_`, `~`, `\`, `|`, `#`, `!`
- * and `$` (math) are backslash-escaped so no link, image, emphasis or code starts, an `@` gets a zero-width
- * joiner after it so no one is notified, `://` is broken so bare URLs do not autolink, and line
- * breaks become spaces.
+ * and `$` (math) are backslash-escaped so no link, image, emphasis or code starts, an `@` gets a
+ * zero-width joiner after it so no one is notified, `://` is broken so bare URLs do not autolink,
+ * line breaks become spaces and control characters go.
  */
 export function markdownText(text: string): string {
-  return redact(text)
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+  return flatten(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -108,7 +114,7 @@ export function markdownText(text: string): string {
  * Markdown). Every `|` therefore gets an odd run before it.
  */
 export function inlineCode(text: string): string {
-  const flat = redact(text).replace(/[\r\n\u2028\u2029]+/g, ' ')
+  const flat = flatten(text)
   const longest = Math.max(
     0,
     ...[...flat.matchAll(/`+/g)].map((match) => match[0].length)

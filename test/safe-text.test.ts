@@ -86,6 +86,11 @@ function tableCells(row: string): string[] {
   return [...cells, cell]
 }
 
+/** Whether `text` holds a C0 control character other than a tab (an ANSI escape, NUL, …). */
+function hasControl(text: string): boolean {
+  return [...text].some((char) => char.charCodeAt(0) < 0x20 && char !== '\t')
+}
+
 afterEach(() => clearSecrets())
 
 describe('redact', () => {
@@ -221,6 +226,7 @@ describe('markdownText', () => {
         expect(result).not.toMatch(/@(?!\u200d)/)
         expect(result).not.toContain('://')
         expect(result).not.toMatch(/[\r\n]/)
+        expect(hasControl(result)).toBe(false)
         expect(result).not.toContain(KEY)
         expect(tableCells(`|${result}|`)).toHaveLength(3)
       }),
@@ -260,6 +266,7 @@ describe('inlineCode', () => {
         for (const run of inside.match(/`+/g) ?? [])
           expect(run.length).toBeLessThan(fence.length)
         expect(result).not.toMatch(/[\r\n]/)
+        expect(hasControl(result)).toBe(false)
         expect(result).not.toContain(KEY)
         expect(tableCells(`|${result}|`)).toHaveLength(3)
       }),
