@@ -2,11 +2,12 @@ import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { main } from '../src/cli.js'
 import { readLockfile } from '../src/plan/lockfile.js'
 import { VERSION } from '../src/version.js'
-import { startFakeGateway, type FakeGateway } from './fakes/gateway.js'
+import { clearSecrets } from '../src/safe-text.js'
+import { error, startFakeGateway, type FakeGateway } from './fakes/gateway.js'
 import { CLI_ENTRY } from './helpers/runner.js'
 import { workspace } from './helpers/workspace.js'
 
@@ -110,6 +111,40 @@ describe('assetgen CLI', () => {
       await readFile(join(import.meta.dirname, '..', 'package.json'), 'utf8')
     ) as { version: string }
     expect(VERSION).toBe(pkg.version)
+  })
+})
+
+describe('the CLI against a gateway that echoes the key', () => {
+  it('prints no key and no live workflow command, on stdout or stderr', async () => {
+    const key = 'agk_cli_in_process_key_77'
+    const gateway = await startFakeGateway({
+      apiKeys: key,
+      behavior: error(
+        400,
+        'invalid_request_error',
+        `Invalid request for API key ${key}\n::error title=pwned::x\n\u001b[2J`
+      )
+    })
+    vi.stubEnv('AI_GATEWAY_API_KEY', key)
+    try {
+      await using ws = await workspace(spec)
+      const args = ['build', '--max-retries', '0', '--gateway-url', gateway.url]
+      for (const result of [
+        await cli(ws.root, ...args),
+        await cli(ws.root, ...args, '--json')
+      ]) {
+        expect(result.code).toBe(1)
+        const printed = result.stdout + result.stderr
+        expect(printed).toContain('Invalid request for API key ***')
+        expect(printed).not.toContain(key)
+        expect(printed).not.toMatch(/^\s*::/m)
+        expect(printed).not.toContain('\u001b')
+      }
+    } finally {
+      vi.unstubAllEnvs()
+      clearSecrets()
+      await gateway.close()
+    }
   })
 })
 
