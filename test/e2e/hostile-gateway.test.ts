@@ -126,6 +126,11 @@ describe('a hostile gateway on a same-repo pull request', () => {
     })
     await ws.write('assetgen.yml', spec(false))
 
+    // A human quoting our marker: that comment must never be edited.
+    const human = github.addComment(
+      7,
+      '<!-- assetgen:assetgen -->\nquoted by a human'
+    )
     const run = await runAction({
       workspace: ws.root,
       eventName: 'pull_request',
@@ -172,9 +177,12 @@ describe('a hostile gateway on a same-repo pull request', () => {
     expectInertMarkdown(run.summary, 'summary')
     expect(run.summary).toMatch(/Orphans .*`public\/img\/old @acme/)
 
-    // The PR comment, as GitHub stored it.
-    const [comment, ...more] = github.listComments(7)
+    // The PR comment, as GitHub stored it: a new one of our own, the human's left alone.
+    const [quoted, comment, ...more] = github.listComments(7)
     expect(more).toEqual([])
+    expect(quoted?.id).toBe(human.id)
+    expect(quoted?.body).toBe('<!-- assetgen:assetgen -->\nquoted by a human')
+    expect(comment?.user.login).toBe('github-actions[bot]')
     expect(comment?.body).toContain('broken')
     expectNoKey(comment?.body ?? '', 'comment')
     expectInertMarkdown(comment?.body ?? '', 'comment')
