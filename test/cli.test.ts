@@ -49,9 +49,9 @@ describe('assetgen CLI', () => {
     expect(plan.code).toBe(0)
     expect(plan.stdout).toMatch(/^id\s+status\s+reason\s+out\s+size/m)
     expect(plan.stdout).toMatch(
-      /hero\s+would generate\s+not in the lockfile\s+assets\/hero.png\s+128x64/
+      /hero\s+new\s+not in the lockfile\s+assets\/hero.png\s+128x64/
     )
-    expect(plan.stdout).toContain('3 of 3 assets would be generated.')
+    expect(plan.stdout).toContain('3 to generate, 0 to reprocess, 0 kept (3 assets).')
     const json = await cli(ws.root, 'plan', '--json', '--only', 'icon-*')
     const parsed = JSON.parse(json.stdout) as {
       toGenerate: number

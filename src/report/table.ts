@@ -2,6 +2,7 @@ import type { AssetOutcome } from '../generate/outcome.js'
 import { formatColorCheck } from '../images/color-check.js'
 import type { Plan } from '../plan/plan.js'
 import { escapeCell, formatCost, formatDuration } from './format.js'
+import { PLAN_STATUS, planStatusIcon } from './status.js'
 
 /**
  * One row per asset, built once and rendered into the CLI output, the job summary and the PR
@@ -9,7 +10,7 @@ import { escapeCell, formatCost, formatDuration } from './format.js'
  */
 export interface AssetRow {
   id: string
-  /** generated, skipped, failed, would generate, ... */
+  /** generated, skipped, failed; for plans the status label: new, changed, edited (kept), ... */
   status: string
   reason: string
   out: string
@@ -27,10 +28,7 @@ const statusIcon: Record<string, string> = {
   reprocessed: '🔁',
   skipped: '⏭️',
   failed: '❌',
-  cancelled: '⛔',
-  generate: '🆕',
-  reprocess: '🔁',
-  keep: '⏭️'
+  cancelled: '⛔'
 }
 
 /** Rows from a build's outcomes. */
@@ -56,12 +54,7 @@ export function rowsFromOutcomes(outcomes: AssetOutcome[]): AssetRow[] {
 export function rowsFromPlan(plan: Plan): AssetRow[] {
   return plan.items.map((item) => ({
     id: item.asset.id,
-    status:
-      item.action === 'generate'
-        ? 'would generate'
-        : item.action === 'reprocess'
-          ? 'would reprocess'
-          : 'up to date',
+    status: PLAN_STATUS[item.status].label,
     reason: item.reason,
     out: item.asset.out,
     size:
@@ -72,16 +65,13 @@ export function rowsFromPlan(plan: Plan): AssetRow[] {
     color: '',
     time: '',
     cost: '',
-    note: item.status === 'edited' ? 'kept: edited by hand' : '',
+    note: '',
     ok: true
   }))
 }
 
 function icon(row: AssetRow): string {
-  if (row.status === 'would generate') return statusIcon.generate
-  if (row.status === 'would reprocess') return statusIcon.reprocess
-  if (row.status === 'up to date') return statusIcon.keep
-  return statusIcon[row.status] ?? (row.status === 'placeholder' ? '🧪' : '')
+  return statusIcon[row.status] ?? planStatusIcon(row.status) ?? ''
 }
 
 /** Options for Markdown rendering. */
