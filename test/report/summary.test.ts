@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { renderReport } from '../../src/report/summary.js'
+import { renderReport, totalsLine } from '../../src/report/summary.js'
 import type { AssetRow } from '../../src/report/table.js'
 
 const row = (index: number): AssetRow => ({
@@ -60,5 +60,25 @@ describe('renderReport', () => {
       .filter((line) => line.startsWith('| `asset-')).length
     expect(shown + omitted).toBe(500)
     expect(shown).toBeGreaterThan(0)
+  })
+})
+
+describe('a dry run summary', () => {
+  it('says what would happen, kept apart, and never "0 generated"', () => {
+    const text = renderReport({
+      ...input(6),
+      totals: {
+        ...input(6).totals,
+        generated: 0,
+        planned: { generate: 4, reprocess: 1, keep: 1 }
+      }
+    })
+    expect(text).toContain(
+      '**Plan: 4 to generate, 1 to reprocess, 1 kept (6 assets)**'
+    )
+    expect(text).not.toMatch(/\d+ generated/)
+    expect(totalsLine(input(2).totals)).toBe(
+      '2 generated · 0 skipped · 0 failed · $0.06'
+    )
   })
 })
