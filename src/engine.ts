@@ -1,6 +1,7 @@
 import { relative } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { AuthenticationError, InputError } from './errors.js'
+import type { AuthenticationError } from './errors.js'
+import { InputError } from './errors.js'
 import type { ImageModelFactory } from './generate/gateway.js'
 import { initialOutcome, type AssetOutcome } from './generate/outcome.js'
 import { mapBounded } from './concurrency.js'

@@ -219,9 +219,7 @@ function isCommand(text: string): text is Command {
 
 function unknownFlag(flag: string, command: Command | undefined): string {
   const name = flag.replace(/^-+/, '').split('=')[0] ?? ''
-  const known = command
-    ? optionsOf(command)
-    : (Object.keys(OPTIONS) as string[])
+  const known = command ? optionsOf(command) : Object.keys(OPTIONS)
   const guess = closestMatch(name, known)
   const elsewhere =
     !guess && command && isOption(name)
