@@ -79,7 +79,9 @@ export async function requestImage(
       const refused = authenticationFailure(error, context.keySource)
       if (refused) {
         context.onAuthenticationFailure?.(refused)
-        throw new GenerationError(asset.id, refused.message, {
+        // Short here: the run's one full message comes from the refusal itself.
+        const short = `the AI Gateway refused the API key (${refused.status}); the run stopped`
+        throw new GenerationError(asset.id, short, {
           cause: refused,
           attempts: attempt
         })

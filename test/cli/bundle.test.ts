@@ -142,4 +142,32 @@ describe('the CLI bundle from any folder', () => {
     expect(models.stdout).toMatch(/^id\s+maxReferences\s+maxPixels/)
     expect(models.stdout).toMatch(/bfl\/flux-2-klein-4b\s+4\s/)
   })
+
+  it('on an older Node says in one line that Node 24 is needed and how to get it', async () => {
+    await using folder = await tempDir('assetgen-cli-')
+    // Pretends to be Node 20 before the bundle loads: its check reads process.versions.
+    const preload = join(folder.path, 'node-20.cjs')
+    await writeFile(
+      preload,
+      "Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.11.0' } })\n"
+    )
+    const old = await new Promise<{ code: number | null; stderr: string }>(
+      (resolve) => {
+        const child = spawn(
+          process.execPath,
+          ['-r', preload, CLI_ENTRY, 'plan'],
+          {
+            cwd: folder.path
+          }
+        )
+        let stderr = ''
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+        child.on('close', (code) => resolve({ code, stderr }))
+      }
+    )
+    expect(old.code).toBe(1)
+    expect(old.stderr).toBe(
+      'assetgen needs Node 24 or newer (this is Node 20.11.0): install it from https://nodejs.org, or in a clone of assetgen run `source .ci/node.sh`\n'
+    )
+  })
 })
