@@ -165,7 +165,10 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     ...(request.keySource ? { keySource: request.keySource } : {}),
     onAuthenticationFailure: (error: AuthenticationError) => {
       refused ??= error
-      refusal.abort(error)
+      // A short reason: every cancelled asset repeats it, the full message is thrown once below.
+      refusal.abort(
+        new Error('the run stopped: the AI Gateway refused the API key')
+      )
     }
   }
 

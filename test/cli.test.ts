@@ -150,7 +150,7 @@ describe('the CLI bundle (dist/cli/index.js)', () => {
     expect(gateway.requestCount()).toBe(1)
     expect(output.match(/AI_GATEWAY_API_KEY/g)).toHaveLength(1)
     expect(output).toContain(
-      'assetgen: the AI Gateway rejected the API key (401): set AI_GATEWAY_API_KEY to a valid AI Gateway API key (create one at https://vercel.com/'
+      'assetgen: the AI Gateway rejected the API key (401): set AI_GATEWAY_API_KEY to a valid AI Gateway API key (create one at https://vercel.com/d?to=/[team]/~/ai/api-keys)'
     )
     expect(output).not.toMatch(/secret|input|Invalid API key or token/)
   })

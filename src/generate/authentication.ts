@@ -10,9 +10,11 @@ import {
 import { APICallError } from '@ai-sdk/provider'
 import { AuthenticationError } from '../errors.js'
 
-/** Where AI Gateway API keys are created (the link the SDK itself gives). */
-export const API_KEYS_URL =
-  'https://vercel.com/d?to=%2F%5Bteam%5D%2F%7E%2Fai%2Fapi-keys'
+/**
+ * Where AI Gateway API keys are created: the SDK's own link, unescaped so that it reads the same
+ * in a terminal and in a runner log (which escapes `%`).
+ */
+export const API_KEYS_URL = 'https://vercel.com/d?to=/[team]/~/ai/api-keys'
 
 /** The default name of the key's source in messages: the CLI's environment variable. */
 export const DEFAULT_KEY_SOURCE = 'AI_GATEWAY_API_KEY'

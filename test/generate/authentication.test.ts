@@ -54,7 +54,7 @@ describe('a refused key', () => {
     expect(gateway.requestCount()).toBe(1)
     expect(error.status).toBe(401)
     expect(error.message).toBe(
-      'the AI Gateway rejected the API key (401): set AI_GATEWAY_API_KEY to a valid AI Gateway API key (create one at https://vercel.com/d?to=%2F%5Bteam%5D%2F%7E%2Fai%2Fapi-keys); stopped the run, no further requests were sent'
+      'the AI Gateway rejected the API key (401): set AI_GATEWAY_API_KEY to a valid AI Gateway API key (create one at https://vercel.com/d?to=/[team]/~/ai/api-keys); stopped the run, no further requests were sent'
     )
     // The SDK's multi-line text is not repeated into the message.
     expect(error.message).not.toContain('\n')
