@@ -38,7 +38,7 @@ function cachedNode(version, env) {
  * What to do: `run` the script on this Node, `fetch` the wanted Node (linux-x64 only: the npm
  * package holds that build) and re-run, or `refuse` with one line saying what is needed.
  */
-function decide({ running, wanted, platform, arch }) {
+function decide({ running, wanted, platform, arch, cached = false }) {
   const major = (version) =>
     Number(String(version).replace(/^v/, '').split('.')[0])
   if (major(running) >= major(wanted)) return { action: 'run' }
@@ -46,7 +46,9 @@ function decide({ running, wanted, platform, arch }) {
   if (platform === 'linux' && arch === 'x64') {
     return {
       action: 'fetch',
-      message: `${needed}: fetching Node ${wanted} from the npm registry into the cache once (or run \`source .ci/node.sh\` first)`
+      message: cached
+        ? `${needed}: running under Node ${wanted} from the cache (or run \`source .ci/node.sh\` first)`
+        : `${needed}: fetching Node ${wanted} from the npm registry into the cache once (or run \`source .ci/node.sh\` first)`
     }
   }
   return {
@@ -73,11 +75,13 @@ function main() {
     return 2
   }
   const wanted = wantedVersion()
+  const node = cachedNode(wanted, process.env)
   const decision = decide({
     running: process.versions.node,
     wanted,
     platform: process.platform,
-    arch: process.arch
+    arch: process.arch,
+    cached: existsSync(node.binary)
   })
   if (decision.action === 'run') return run(process.execPath, args, process.env)
   // A fetched Node that is still too old would loop: say so once instead.
@@ -87,7 +91,6 @@ function main() {
   }
   console.error(decision.message)
   if (decision.action === 'refuse') return 1
-  const node = cachedNode(wanted, process.env)
   if (!existsSync(node.binary)) {
     mkdirSync(node.directory, { recursive: true })
     const install = spawnSync(

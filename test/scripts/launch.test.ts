@@ -11,6 +11,7 @@ const { decide, cachedNode, wantedVersion } = require(launcher) as {
     wanted: string
     platform: string
     arch: string
+    cached?: boolean
   }) => { action: 'run' | 'fetch' | 'refuse'; message?: string }
   cachedNode: (
     version: string,
@@ -32,6 +33,9 @@ describe('the launcher (scripts/launch.cjs)', () => {
     expect(decision.action).toBe('fetch')
     expect(decision.message).toBe(
       'Node 24 is needed (this is Node 20.20.2): fetching Node 24.21.0 from the npm registry into the cache once (or run `source .ci/node.sh` first)'
+    )
+    expect(decide({ ...linux, running: '20.20.2', cached: true }).message).toBe(
+      'Node 24 is needed (this is Node 20.20.2): running under Node 24.21.0 from the cache (or run `source .ci/node.sh` first)'
     )
   })
 
