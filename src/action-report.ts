@@ -4,6 +4,7 @@ import { SpecError, formatProblem, getErrorMessage } from './errors.js'
 import type { PublishDecision } from './publish/mode.js'
 import type { Published } from './publish/publish.js'
 import type { SummaryInput } from './report/summary.js'
+import { countActions } from './report/status.js'
 import { rowsFromOutcomes, rowsFromPlan } from './report/table.js'
 import { inlineCode, logText, markdownText, redact } from './safe-text.js'
 
@@ -51,23 +52,19 @@ export function buildSummary(
 
 /** The job summary of a plan. */
 export function planSummary(planned: Planned, note: string): SummaryInput {
-  const work = planned.plan.items.filter(
-    (item) => item.action !== 'keep'
-  ).length
+  const counts = countActions(planned.plan)
   return {
     title: 'assetgen plan',
     rows: rowsFromPlan(planned.plan),
     totals: {
       generated: 0,
-      skipped: planned.plan.items.length - work,
+      skipped: counts.keep,
       failed: 0,
       cost: 0,
-      placeholder: false
+      placeholder: false,
+      planned: counts
     },
-    notes: [
-      note,
-      `${work} of ${planned.plan.items.length} assets would be generated.`
-    ].filter(Boolean),
+    notes: [note].filter(Boolean),
     orphans: planned.plan.orphans
   }
 }

@@ -1,5 +1,6 @@
 import { relative } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import type { AuthenticationError } from './errors.js'
 import { InputError } from './errors.js'
 import type { ImageModelFactory } from './generate/gateway.js'
 import { initialOutcome, type AssetOutcome } from './generate/outcome.js'
@@ -59,6 +60,8 @@ export interface BuildRequest extends PlanRequest {
   backoffMs?: number
   /** Aborting it (SIGINT/SIGTERM) starts nothing new and cancels what is in flight. */
   signal?: AbortSignal
+  /** Where the key comes from, for the 401/403 message (default `AI_GATEWAY_API_KEY`). */
+  keySource?: string
   now?: () => Date
   onProgress?: (event: ProgressEvent) => void
 }
@@ -127,7 +130,13 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       'no image model: pass an API key or use the placeholder renderer'
     )
 
-  const signal = request.signal ?? new AbortController().signal
+  // A 401/403 stops the whole run: the key is shared, so every other request would fail alike.
+  const refusal = new AbortController()
+  let refused: AuthenticationError | undefined
+  const signal = AbortSignal.any([
+    request.signal ?? new AbortController().signal,
+    refusal.signal
+  ])
   const pool = new AdaptivePool(request.concurrency)
   const lock = new LockfileWriter(spec, planned.lockfile)
   const outcomes: AssetOutcome[] = []
@@ -151,7 +160,16 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     maxRetries: request.maxRetries,
     backoffMs: request.backoffMs ?? 1000,
     // Ends early (rejecting) when the signal aborts, so a cancelled run never waits out a backoff.
-    sleep: (ms: number, signal: AbortSignal) => sleep(ms, undefined, { signal })
+    sleep: (ms: number, signal: AbortSignal) =>
+      sleep(ms, undefined, { signal }),
+    ...(request.keySource ? { keySource: request.keySource } : {}),
+    onAuthenticationFailure: (error: AuthenticationError) => {
+      refused ??= error
+      // A short reason: every cancelled asset repeats it, the full message is thrown once below.
+      refusal.abort(
+        new Error('the run stopped: the AI Gateway refused the API key')
+      )
+    }
   }
 
   for (const item of thePlan.items) {
@@ -175,6 +193,8 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     report(run.outcome)
   })
   await lock.finish()
+  // Thrown after the lockfile is written, so anything paid for before the refusal is kept.
+  if (refused) throw refused
 
   const order = new Map(spec.assets.map((asset, index) => [asset.id, index]))
   outcomes.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))

@@ -83,3 +83,14 @@ export function getErrorMessage(error: unknown): string {
   if (error instanceof Error) return error.message
   return String(error)
 }
+
+/** The AI Gateway refused the key (401) or the request (403): the whole run stops at once. */
+export class AuthenticationError extends Error {
+  override readonly name = 'AuthenticationError'
+  /** 401 or 403. */
+  readonly status: number
+  constructor(message: string, options: { status: number; cause?: unknown }) {
+    super(message, { cause: options.cause })
+    this.status = options.status
+  }
+}

@@ -170,6 +170,7 @@ async function generate(
       maxImages: inputs.maxImages,
       version: VERSION,
       signal: controller.signal,
+      keySource: 'the api-key input (secret AI_GATEWAY_API_KEY)',
       onProgress: (event) => core.info(formatProgress(event))
     })
   } finally {

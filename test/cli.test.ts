@@ -50,9 +50,11 @@ describe('assetgen CLI', () => {
     expect(plan.code).toBe(0)
     expect(plan.stdout).toMatch(/^id\s+status\s+reason\s+out\s+size/m)
     expect(plan.stdout).toMatch(
-      /hero\s+would generate\s+not in the lockfile\s+assets\/hero.png\s+128x64/
+      /hero\s+new\s+not in the lockfile\s+assets\/hero.png\s+128x64/
     )
-    expect(plan.stdout).toContain('3 of 3 assets would be generated.')
+    expect(plan.stdout).toContain(
+      '3 to generate, 0 to reprocess, 0 kept (3 assets).'
+    )
     const json = await cli(ws.root, 'plan', '--json', '--only', 'icon-*')
     const parsed = JSON.parse(json.stdout) as {
       toGenerate: number
@@ -154,6 +156,39 @@ describe('the CLI bundle (dist/cli/index.js)', () => {
     gateway = await startFakeGateway({ apiKeys: 'cli-key', latencyMs: 400 })
   })
   afterAll(() => gateway.close())
+
+  it('stops at the first 401 with one short message naming AI_GATEWAY_API_KEY, and exits 1', async () => {
+    const assets = Array.from(
+      { length: 4 },
+      (_, index) =>
+        `  - id: a${index}\n    prompt: Asset ${index}\n    size: 64x64\n`
+    ).join('')
+    await using ws = await workspace(`version: 1\nassets:\n${assets}`)
+    gateway.reset()
+    const child = spawn(
+      process.execPath,
+      [CLI_ENTRY, 'build', '--concurrency', '1'],
+      {
+        cwd: ws.root,
+        env: {
+          ...process.env,
+          AI_GATEWAY_API_KEY: 'not-the-key',
+          AI_GATEWAY_BASE_URL: gateway.url
+        }
+      }
+    )
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect(code).toBe(1)
+    expect(gateway.requestCount()).toBe(1)
+    expect(output.match(/AI_GATEWAY_API_KEY/g)).toHaveLength(1)
+    expect(output).toContain(
+      'assetgen: the AI Gateway rejected the API key (401): set AI_GATEWAY_API_KEY to a valid AI Gateway API key (create one at https://vercel.com/d?to=/[team]/~/ai/api-keys)'
+    )
+    expect(output).not.toMatch(/secret|input|Invalid API key or token/)
+  })
 
   it('on SIGTERM starts nothing new, keeps finished images in the lockfile, exits 143; a rerun does only the rest', async () => {
     const assets = Array.from(

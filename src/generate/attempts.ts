@@ -1,6 +1,7 @@
 import { generateImage } from 'ai'
-import { GenerationError } from '../errors.js'
+import { GenerationError, type AuthenticationError } from '../errors.js'
 import type { Asset } from '../spec/types.js'
+import { authenticationFailure } from './authentication.js'
 import { classifyFailure, retryDelay } from './classify.js'
 import type { ImageModelFactory } from './gateway.js'
 import type { AdaptivePool } from './pool.js'
@@ -18,6 +19,10 @@ export interface AttemptContext {
   /** The per-image timeout behind `signal`, for messages. */
   timeoutMs: number
   sleep: (ms: number, signal: AbortSignal) => Promise<void>
+  /** Names the key's source in the 401/403 message; default `AI_GATEWAY_API_KEY`. */
+  keySource?: string
+  /** Called once a 401/403 arrives, to stop the whole run (abort the shared signal). */
+  onAuthenticationFailure?: (error: AuthenticationError) => void
 }
 
 /** One image the model returned, with what it cost. */
@@ -71,6 +76,16 @@ export async function requestImage(
     } catch (error) {
       if (context.signal.aborted)
         throw abortError(asset, context, attempt, error)
+      const refused = authenticationFailure(error, context.keySource)
+      if (refused) {
+        context.onAuthenticationFailure?.(refused)
+        // Short here: the run's one full message comes from the refusal itself.
+        const short = `the AI Gateway refused the API key (${refused.status}); the run stopped`
+        throw new GenerationError(asset.id, short, {
+          cause: refused,
+          attempts: attempt
+        })
+      }
       const failure = classifyFailure(error, asset.id, asset.model)
       if (failure.rateLimited) context.pool.onRateLimited()
       if (!failure.retryable || attempt > context.maxRetries) {

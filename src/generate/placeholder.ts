@@ -18,7 +18,13 @@ export const placeholderModelFactory: ImageModelFactory = (asset) => {
         id: asset.id,
         width: asset.width,
         height: asset.height,
-        palette: asset.palette
+        palette: asset.palette,
+        prompt:
+          typeof asset.prompt === 'string'
+            ? asset.prompt
+            : Object.values(asset.prompt)
+                .filter((value) => typeof value === 'string')
+                .join(' ')
       })
       return {
         images: [new Uint8Array(image)],

@@ -2,6 +2,7 @@ import type { AssetRow, MarkdownTableOptions } from './table.js'
 import { markdownTable } from './table.js'
 import { formatCost } from './format.js'
 import { inlineCode, redact } from '../safe-text.js'
+import { countsSentence, type ActionCounts } from './status.js'
 
 /** GitHub refuses step summaries over 1 MiB; stay well under it. */
 export const SUMMARY_LIMIT = 1_000_000
@@ -17,6 +18,8 @@ export interface SummaryInput {
     failed: number
     cost: number
     placeholder: boolean
+    /** Set for plans (dry runs): the totals then say what would happen, not what did. */
+    planned?: ActionCounts
   }
   /**
    * Lines shown above the table (notices, where the files went, how to recover): Markdown we
@@ -30,6 +33,7 @@ export interface SummaryInput {
 
 /** The one-line totals, e.g. `3 generated · 5 skipped · 0 failed · $0.09`. */
 export function totalsLine(totals: SummaryInput['totals']): string {
+  if (totals.planned) return `Plan: ${countsSentence(totals.planned)}`
   const parts = [
     `${totals.generated} generated`,
     `${totals.skipped} skipped`,

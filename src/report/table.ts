@@ -3,6 +3,7 @@ import { formatColorCheck } from '../images/color-check.js'
 import type { Plan } from '../plan/plan.js'
 import { formatCost, formatDuration } from './format.js'
 import { inlineCode, logText, markdownText, markdownUrl } from '../safe-text.js'
+import { PLAN_STATUS, planStatusIcon } from './status.js'
 
 /**
  * One row per asset, built once and rendered into the CLI output, the job summary and the PR
@@ -10,7 +11,7 @@ import { inlineCode, logText, markdownText, markdownUrl } from '../safe-text.js'
  */
 export interface AssetRow {
   id: string
-  /** generated, skipped, failed, would generate, ... */
+  /** generated, skipped, failed; for plans the status label: new, changed, edited (kept), ... */
   status: string
   reason: string
   out: string
@@ -28,10 +29,7 @@ const statusIcon: Record<string, string> = {
   reprocessed: '🔁',
   skipped: '⏭️',
   failed: '❌',
-  cancelled: '⛔',
-  generate: '🆕',
-  reprocess: '🔁',
-  keep: '⏭️'
+  cancelled: '⛔'
 }
 
 /** Rows from a build's outcomes. */
@@ -57,12 +55,7 @@ export function rowsFromOutcomes(outcomes: AssetOutcome[]): AssetRow[] {
 export function rowsFromPlan(plan: Plan): AssetRow[] {
   return plan.items.map((item) => ({
     id: item.asset.id,
-    status:
-      item.action === 'generate'
-        ? 'would generate'
-        : item.action === 'reprocess'
-          ? 'would reprocess'
-          : 'up to date',
+    status: PLAN_STATUS[item.status].label,
     reason: item.reason,
     out: item.asset.out,
     size:
@@ -73,16 +66,13 @@ export function rowsFromPlan(plan: Plan): AssetRow[] {
     color: '',
     time: '',
     cost: '',
-    note: item.status === 'edited' ? 'kept: edited by hand' : '',
+    note: '',
     ok: true
   }))
 }
 
 function icon(row: AssetRow): string {
-  if (row.status === 'would generate') return statusIcon.generate
-  if (row.status === 'would reprocess') return statusIcon.reprocess
-  if (row.status === 'up to date') return statusIcon.keep
-  return statusIcon[row.status] ?? (row.status === 'placeholder' ? '🧪' : '')
+  return statusIcon[row.status] ?? planStatusIcon(row.status) ?? ''
 }
 
 /** Options for Markdown rendering. */

@@ -192,7 +192,9 @@ describe('dist/index.js in mode none', () => {
     await expect(readFile(join(ws.root, 'assetgen.lock.json'))).rejects.toThrow(
       /ENOENT/
     )
-    expect(run.summary).toContain('would generate')
+    expect(run.summary).toMatch(/Plan: \d+ to generate, 0 to reprocess, 0 kept/)
+    expect(run.summary).toContain('🆕 new')
+    expect(run.summary).not.toMatch(/\b0 generated/)
     expect(run.manifest?.dryRun).toBe(true)
   })
 

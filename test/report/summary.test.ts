@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { writeManifest } from '../../src/report/manifest.js'
-import { renderReport } from '../../src/report/summary.js'
+import { renderReport, totalsLine } from '../../src/report/summary.js'
 import type { AssetRow } from '../../src/report/table.js'
 import { clearSecrets, registerSecret } from '../../src/safe-text.js'
 import { tempDir } from '../helpers/temp-dir.js'
@@ -144,5 +144,25 @@ describe('writeManifest', () => {
     const text = await readFile(path, 'utf8')
     expect(text).not.toContain('agk_manifest_secret_3')
     expect(JSON.parse(text).orphans[0].out).toBe('***.png')
+  })
+})
+
+describe('a dry run summary', () => {
+  it('says what would happen, kept apart, and never "0 generated"', () => {
+    const text = renderReport({
+      ...input(6),
+      totals: {
+        ...input(6).totals,
+        generated: 0,
+        planned: { generate: 4, reprocess: 1, keep: 1 }
+      }
+    })
+    expect(text).toContain(
+      '**Plan: 4 to generate, 1 to reprocess, 1 kept (6 assets)**'
+    )
+    expect(text).not.toMatch(/\d+ generated/)
+    expect(totalsLine(input(2).totals)).toBe(
+      '2 generated · 0 skipped · 0 failed · $0.06'
+    )
   })
 })
