@@ -78,6 +78,16 @@ export class PublishError extends Error {
   override readonly name = 'PublishError'
 }
 
+/** A budget (`max-cost`, `max-images`) refused a paid request or the whole plan. */
+export class BudgetExceededError extends Error {
+  override readonly name = 'BudgetExceededError'
+  readonly limit: 'max-cost' | 'max-images'
+  constructor(limit: 'max-cost' | 'max-images', message: string) {
+    super(message)
+    this.limit = limit
+  }
+}
+
 /** Returns a readable message for anything thrown. */
 export function getErrorMessage(error: unknown): string {
   if (error instanceof Error) return error.message

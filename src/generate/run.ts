@@ -1,7 +1,11 @@
 import { join } from 'node:path'
 import { setImmediate } from 'node:timers/promises'
 import { readFile } from 'node:fs/promises'
-import { GenerationError, getErrorMessage } from '../errors.js'
+import {
+  BudgetExceededError,
+  GenerationError,
+  getErrorMessage
+} from '../errors.js'
 import { writeFileAtomic } from '../fs-atomic.js'
 import { checkColors, type ColorCheckResult } from '../images/color-check.js'
 import {
@@ -16,9 +20,15 @@ import type { LockEntry, LockedVariant } from '../plan/lockfile.js'
 import type { PlanItem } from '../plan/plan.js'
 import type { Asset } from '../spec/types.js'
 import { requestImage, type AttemptContext } from './attempts.js'
-import { initialOutcome, type AssetOutcome } from './outcome.js'
+import {
+  failureStatus,
+  initialOutcome,
+  paidFields,
+  type AssetOutcome,
+  type PaidTotals
+} from './outcome.js'
 import { referenceBytes } from './references.js'
-import { buildRequest } from './request.js'
+import { buildRequest, type RequestTags } from './request.js'
 
 /** Everything `generateAsset` needs beyond the plan item. */
 export interface RunContext extends AttemptContext {
@@ -26,6 +36,8 @@ export interface RunContext extends AttemptContext {
   version: string
   placeholder: boolean
   now: () => Date
+  /** Tag requests for the gateway's spend reports; undefined sends none. */
+  tags?: RequestTags
 }
 
 /** An outcome plus the lock entry to record when it succeeded. */
@@ -57,19 +69,20 @@ export async function generateAsset(
 ): Promise<AssetRun> {
   const { asset } = item
   const started = Date.now()
-  let cost = 0
+  const paid = { cost: 0, costUnknown: false, images: 0 }
   let attempts = 0
   const warnings: string[] = []
+  const generationIds: string[] = []
   const fail = (error: unknown): AssetRun => ({
     outcome: {
       ...initialOutcome(item, context.placeholder),
-      status:
-        context.signal.aborted &&
-        !(error instanceof GenerationError && /timed out/.test(error.message))
-          ? 'cancelled'
-          : 'failed',
+      status: failureStatus(error, context.signal),
+      ...(error instanceof BudgetExceededError
+        ? { stoppedBy: error.limit }
+        : {}),
       error: getErrorMessage(error),
-      cost,
+      cost: paid.cost,
+      ...paidFields(paid, generationIds),
       attempts:
         error instanceof GenerationError ? attempts + error.attempts : attempts,
       durationMs: Date.now() - started,
@@ -83,17 +96,29 @@ export async function generateAsset(
     let best: Candidate | undefined
     for (let retry = 0; retry <= colorRetries; retry += 1) {
       const seed = retrySeed(asset, item.seed, retry)
-      const generated = await requestImage(
-        asset,
-        buildRequest(asset, seed, references),
-        context
-      )
+      let generated
+      try {
+        generated = await requestImage(
+          asset,
+          buildRequest(asset, seed, references, context.tags),
+          context
+        )
+      } catch (error) {
+        // A colour retry the budget refuses keeps the images already paid for.
+        if (!(error instanceof BudgetExceededError) || !best) throw error
+        warnings.push(`colour retries stopped: ${error.message}`)
+        break
+      }
       // Let the request that took this one's pool slot reach the socket before the CPU-bound
       // processing below: answers arrive in bursts, and the next requests should not queue behind
       // a burst of decoding and encoding.
       await setImmediate()
-      cost += generated.cost
+      paid.cost += generated.cost ?? 0
+      paid.costUnknown ||= generated.cost === undefined
+      paid.images += 1
       attempts += generated.attempts
+      generationIds.push(...generated.generationIds)
+      warnings.push(...generated.warnings)
       const provenance: Provenance = {
         model: context.placeholder ? 'placeholder' : asset.model,
         seed,
@@ -136,10 +161,11 @@ export async function generateAsset(
       )
     }
     return await writeOutputs(item, context, chosen, {
-      cost,
+      ...paid,
       attempts,
       started,
-      warnings
+      warnings,
+      generationIds
     })
   } catch (error) {
     return fail(error)
@@ -188,11 +214,11 @@ async function writeOutputs(
   item: PlanItem,
   context: RunContext,
   chosen: Candidate,
-  totals: {
-    cost: number
+  totals: PaidTotals & {
     attempts: number
     started: number
     warnings: string[]
+    generationIds: string[]
   }
 ): Promise<AssetRun> {
   const { asset } = item
@@ -217,7 +243,11 @@ async function writeOutputs(
     seed: chosen.seed,
     ...(context.placeholder ? { placeholder: true } : {}),
     ...variants.fields,
-    ...(totals.cost > 0 ? { cost: totals.cost.toFixed(4) } : {}),
+    // Recorded only when every paid image reported a believable cost: estimates learn from it.
+    ...(totals.cost > 0 && !totals.costUnknown
+      ? { cost: totals.cost.toFixed(4) }
+      : {}),
+    ...(totals.images > 1 ? { images: totals.images } : {}),
     generatedAt: context.now().toISOString()
   }
   return {
@@ -231,6 +261,7 @@ async function writeOutputs(
       height: entry.height,
       seed: chosen.seed,
       cost: totals.cost,
+      ...paidFields(totals, totals.generationIds),
       durationMs: Date.now() - totals.started,
       attempts: totals.attempts,
       warnings: totals.warnings,
