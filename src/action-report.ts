@@ -4,6 +4,7 @@ import { SpecError, formatProblem, getErrorMessage } from './errors.js'
 import type { PublishDecision } from './publish/mode.js'
 import type { Published } from './publish/publish.js'
 import type { SummaryInput } from './report/summary.js'
+import { inlineCode } from './safe-text.js'
 import { rowsFromOutcomes, rowsFromPlan } from './report/table.js'
 
 /** The job summary (and PR comment) content of a build and its publication. */
@@ -23,6 +24,8 @@ export function buildSummary(
   }
   if (published.error)
     notes.push(`❌ ${published.error}. ${published.recovery ?? ''}`)
+  if (result.budgetStop) notes.push(`💸 ${result.budgetStop}.`)
+  notes.push(...estimateNotes(result))
   if (result.cancelled)
     notes.push(
       '⛔ Cancelled: finished images and their lock entries were kept; rerun to finish the rest.'
@@ -35,7 +38,8 @@ export function buildSummary(
       skipped: result.skipped,
       failed: result.failed,
       cost: result.cost,
-      placeholder
+      placeholder,
+      estimate: estimateTotals(result)
     },
     notes,
     orphans: result.plan.orphans,
@@ -53,20 +57,42 @@ export function planSummary(planned: Planned, note: string): SummaryInput {
   ).length
   return {
     title: 'assetgen plan',
-    rows: rowsFromPlan(planned.plan),
+    rows: rowsFromPlan(planned.plan, planned.estimate),
     totals: {
       generated: 0,
       skipped: planned.plan.items.length - work,
       failed: 0,
       cost: 0,
-      placeholder: false
+      placeholder: false,
+      estimate: estimateTotals(planned)
     },
     notes: [
       note,
+      ...estimateNotes(planned),
       `${work} of ${planned.plan.items.length} assets would be generated.`
     ].filter(Boolean),
     orphans: planned.plan.orphans
   }
+}
+
+/** The estimate's totals for the summary line. */
+export function estimateTotals(planned: Planned): {
+  total: number
+  unknown: number
+} {
+  return {
+    total: planned.estimate.total,
+    unknown: planned.estimate.unknown.length
+  }
+}
+
+/** The note under an estimate with unknown prices: which models, and how to price them. */
+export function estimateNotes(planned: Planned): string[] {
+  const { unknownModels } = planned.estimate
+  if (unknownModels.length === 0) return []
+  return [
+    `? = no price known for ${unknownModels.map((model) => inlineCode(model)).join(', ')}: add it under \`pricing:\` in the spec to estimate it.`
+  ]
 }
 
 /** Reports a failure that stopped the run: annotations for spec problems, and the summary. */

@@ -1,13 +1,13 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { build, plan, type BuildResult } from './engine.js'
+import { build, plan, type BuildRequest, type BuildResult } from './engine.js'
 import {
   InputError,
   SpecError,
   formatProblem,
   getErrorMessage
 } from './errors.js'
-import { parseShard } from './inputs.js'
+import { parseShard, parseUsd } from './inputs.js'
 import {
   buildManifest,
   plannedAssets,
@@ -15,7 +15,8 @@ import {
 } from './report/manifest.js'
 import { formatProgress } from './report/progress.js'
 import { rowsFromOutcomes, rowsFromPlan, textTable } from './report/table.js'
-import { formatCost } from './report/format.js'
+import { formatCost, formatEstimateTotal } from './report/format.js'
+import { logText } from './safe-text.js'
 import { VERSION } from './version.js'
 
 const usage = `assetgen ${VERSION}: generate on-brand images from a YAML spec through the Vercel AI Gateway
@@ -35,7 +36,9 @@ Options:
   --concurrency <n>      image requests in flight (default 4)
   --max-retries <n>      retries per image (default 2)
   --timeout <seconds>    per image (default 300)
-  --max-images <n>       refuse when more images would be generated (default 0: no cap)
+  --max-images <n>       most images to pay for, colour retries included (default 0: no cap)
+  --max-cost <usd>       budget: refuse when the estimate is higher, start nothing past it (default 0: none)
+  --no-tags              do not tag gateway requests with the repository and asset id
   --shard <i/n>          build only this shard's share of the work
   --manifest <file>      also write the JSON manifest here
   -h, --help             show this help
@@ -74,6 +77,8 @@ function parse(argv: string[]) {
       'max-retries': { type: 'string' },
       timeout: { type: 'string' },
       'max-images': { type: 'string' },
+      'max-cost': { type: 'string' },
+      'no-tags': { type: 'boolean', default: false },
       shard: { type: 'string' },
       manifest: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -121,38 +126,66 @@ export async function main(
     .filter(Boolean)
   try {
     const shard = parseShard(values.shard)
+    const apiKey = (process.env.AI_GATEWAY_API_KEY ?? '').trim()
+    const gateway = {
+      apiKey,
+      ...(values['gateway-url'] || process.env.AI_GATEWAY_BASE_URL
+        ? {
+            baseURL: values['gateway-url'] ?? process.env.AI_GATEWAY_BASE_URL
+          }
+        : {})
+    }
     const selection = {
       root,
       specPath: resolve(root, values.spec),
       only,
       force: values.force,
-      ...(shard ? { shard } : {})
+      ...(shard ? { shard } : {}),
+      // The gateway's price list is the estimate's last source; it needs a key.
+      ...(apiKey && !values.placeholder
+        ? {
+            imagePrices: async () =>
+              (await import('./generate/gateway.js')).readImagePrices(gateway)
+          }
+        : {})
     }
     if (command !== 'build') {
       const planned = await plan({
         ...selection,
         placeholder: values.placeholder
       })
+      for (const warning of planned.warnings)
+        err.write(`assetgen: warning: ${logText(warning)}\n`)
+      const estimated = formatEstimateTotal(
+        planned.estimate.total,
+        planned.estimate.unknown.length
+      )
       const work = planned.plan.items.filter(
         (item) => item.action !== 'keep'
       ).length
       if (values.json) {
         out.write(
-          `${JSON.stringify({ spec: planned.spec.specName, toGenerate: work, assets: plannedAssets(planned.plan), orphans: planned.plan.orphans }, null, 2)}\n`
+          `${JSON.stringify({ spec: planned.spec.specName, toGenerate: work, estimatedCost: planned.estimate.total, unpricedAssets: planned.estimate.unknown.length, assets: plannedAssets(planned.plan, planned.estimate), orphans: planned.plan.orphans }, null, 2)}\n`
         )
       } else {
-        out.write(`${textTable(rowsFromPlan(planned.plan))}\n\n`)
+        out.write(
+          `${textTable(rowsFromPlan(planned.plan, planned.estimate), ['id', 'status', 'reason', 'out', 'size', 'estimate'])}\n\n`
+        )
         for (const orphan of planned.plan.orphans)
           out.write(
             `orphan: ${orphan.id} (${orphan.out}) is no longer in the spec; its file is left alone\n`
           )
         out.write(
-          `${work} of ${planned.plan.items.length} assets would be generated.\n`
+          `${work} of ${planned.plan.items.length} assets would be generated, estimated ${estimated}.\n`
         )
+        if (planned.estimate.unknownModels.length > 0)
+          out.write(
+            `? = no price known for ${planned.estimate.unknownModels.join(', ')}: add it under pricing: in the spec.\n`
+          )
       }
       return command === 'check' && work > 0 ? 1 : 0
     }
-    return await runBuild(values, selection, out, err)
+    return await runBuild(values, selection, gateway, out, err)
   } catch (error) {
     if (error instanceof SpecError) {
       for (const problem of error.problems)
@@ -170,10 +203,11 @@ export async function main(
 async function runBuild(
   values: ReturnType<typeof parse>['values'],
   selection: Parameters<typeof plan>[0],
+  gateway: { apiKey: string; baseURL?: string },
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream
 ): Promise<number> {
-  const apiKey = (process.env.AI_GATEWAY_API_KEY ?? '').trim()
+  const { apiKey } = gateway
   let placeholder = values.placeholder
   if (!placeholder && !apiKey) {
     err.write(
@@ -182,7 +216,6 @@ async function runBuild(
     )
     placeholder = true
   }
-  const baseURL = values['gateway-url'] ?? process.env.AI_GATEWAY_BASE_URL
   const controller = new AbortController()
   let signalName: NodeJS.Signals | undefined
   const onSignal = (name: NodeJS.Signals): void => {
@@ -199,15 +232,14 @@ async function runBuild(
     result = await build({
       ...selection,
       placeholder,
-      ...(placeholder
+      ...(placeholder ? {} : await gatewayCollaborators(gateway)),
+      maxCost: parseUsd('--max-cost', values['max-cost']),
+      ...(values['no-tags']
         ? {}
         : {
-            imageModel: (
-              await import('./generate/gateway.js')
-            ).gatewayModelFactory({
-              apiKey,
-              ...(baseURL ? { baseURL } : {})
-            })
+            tags: process.env.GITHUB_REPOSITORY
+              ? { repository: process.env.GITHUB_REPOSITORY }
+              : {}
           }),
       concurrency: integer(values.concurrency, 'concurrency', 4, 1),
       maxRetries: integer(values['max-retries'], 'max-retries', 2, 0),
@@ -223,6 +255,8 @@ async function runBuild(
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
   }
+  for (const warning of result.warnings)
+    err.write(`assetgen: warning: ${logText(warning)}\n`)
   const manifest = buildManifest(result)
   if (values.manifest)
     await writeManifest(resolve(selection.root, values.manifest), manifest)
@@ -234,9 +268,28 @@ async function runBuild(
       out.write(`\nFailed:\n${textTable(failed, ['id', 'status', 'note'])}\n`)
     out.write(
       `\n${result.generated} generated, ${result.reprocessed} reprocessed, ${result.skipped} skipped, ${result.failed} failed` +
-        `${result.cost ? `, ${formatCost(result.cost)}` : ''}${placeholder ? ' (placeholders)' : ''}\n`
+        `${result.cost ? `, ${formatCost(result.cost)}` : ''}${result.estimate.total > 0 || result.estimate.unknown.length > 0 ? ` (estimated ${formatEstimateTotal(result.estimate.total, result.estimate.unknown.length)})` : ''}${placeholder ? ' (placeholders)' : ''}\n`
     )
   }
   if (signalName) return signalName === 'SIGINT' ? 130 : 143
+  if (result.budgetStop) {
+    err.write(
+      `assetgen: ${result.budgetStop}; raise --max-cost or --max-images, or narrow the run with --only or --shard\n`
+    )
+    return 1
+  }
   return result.failed > 0 ? 1 : 0
+}
+
+/** The gateway's image model and credit balance, loaded only for a real build. */
+async function gatewayCollaborators(gateway: {
+  apiKey: string
+  baseURL?: string
+}): Promise<Pick<BuildRequest, 'imageModel' | 'creditBalance'>> {
+  const { gatewayModelFactory, readCreditBalance } =
+    await import('./generate/gateway.js')
+  return {
+    imageModel: gatewayModelFactory(gateway),
+    creditBalance: () => readCreditBalance(gateway)
+  }
 }

@@ -47,20 +47,26 @@ describe('assetgen CLI', () => {
     await using ws = await workspace(spec)
     const plan = await cli(ws.root, 'plan')
     expect(plan.code).toBe(0)
-    expect(plan.stdout).toMatch(/^id\s+status\s+reason\s+out\s+size/m)
     expect(plan.stdout).toMatch(
-      /hero\s+would generate\s+not in the lockfile\s+assets\/hero.png\s+128x64/
+      /^id\s+status\s+reason\s+out\s+size\s+estimate/m
     )
-    expect(plan.stdout).toContain('3 of 3 assets would be generated.')
+    // FLUX.2 [pro] bills the first started megapixel at $0.03 (built-in table).
+    expect(plan.stdout).toMatch(
+      /hero\s+would generate\s+not in the lockfile\s+assets\/hero.png\s+128x64\s+\$0\.03/
+    )
+    expect(plan.stdout).toContain(
+      '3 of 3 assets would be generated, estimated $0.09.'
+    )
     const json = await cli(ws.root, 'plan', '--json', '--only', 'icon-*')
     const parsed = JSON.parse(json.stdout) as {
       toGenerate: number
-      assets: Array<{ id: string; status: string }>
+      estimatedCost: number
+      assets: Array<{ id: string; status: string; estimate: number | null }>
     }
     expect(parsed.toGenerate).toBe(2)
-    expect(parsed.assets.find((asset) => asset.id === 'hero')?.status).toBe(
-      'skipped'
-    )
+    expect(parsed.estimatedCost).toBe(0.06)
+    const hero = parsed.assets.find((asset) => asset.id === 'hero')
+    expect(hero).toMatchObject({ status: 'skipped', estimate: 0 })
   })
 
   it('check exits 1 while work remains and 0 once built', async () => {

@@ -3,7 +3,7 @@
  * top-level `providerMetadata` of ai@7 is deprecated). The numbers are outside text: a cost that
  * is not a believable amount is recorded as unknown, with a warning, never as it came.
  */
-import { inlineCode } from '../safe-text.js'
+import { redact } from '../safe-text.js'
 
 /** The most one call may believably cost; more is a broken report, not a price. */
 export const MAX_REPORTED_COST_USD = 100
@@ -41,7 +41,7 @@ export function readCalls(
     if (amount === undefined) {
       cost = undefined
       warnings.push(
-        `the gateway reported a cost of ${inlineCode(String(JSON.stringify(gateway.cost)).slice(0, 40))}, not an amount from $0 to $${MAX_REPORTED_COST_USD}: recorded as unknown`
+        `the gateway reported a cost of ${shown(gateway.cost)}, not an amount from $0 to $${MAX_REPORTED_COST_USD}: recorded as unknown`
       )
     } else if (cost !== undefined) cost += amount
   }
@@ -63,4 +63,10 @@ export function parseCost(raw: unknown): number | undefined {
     amount <= MAX_REPORTED_COST_USD
     ? amount
     : undefined
+}
+
+/** The reported value as inert text: only characters a number could hold, at most 40. */
+function shown(raw: unknown): string {
+  const text = redact(String(JSON.stringify(raw)))
+  return text.replace(/[^\w.+\-"]/g, '').slice(0, 40) || 'an unreadable value'
 }

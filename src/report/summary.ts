@@ -1,6 +1,6 @@
 import type { AssetRow, MarkdownTableOptions } from './table.js'
 import { markdownTable } from './table.js'
-import { formatCost } from './format.js'
+import { formatCost, formatEstimateTotal } from './format.js'
 
 /** GitHub refuses step summaries over 1 MiB; stay well under it. */
 export const SUMMARY_LIMIT = 1_000_000
@@ -16,6 +16,8 @@ export interface SummaryInput {
     failed: number
     cost: number
     placeholder: boolean
+    /** The estimate before the run: USD over known prices, and how many assets had none. */
+    estimate?: { total: number; unknown: number }
   }
   /** Lines shown above the table (notices, where the files went, how to recover). */
   notes: string[]
@@ -31,6 +33,10 @@ export function totalsLine(totals: SummaryInput['totals']): string {
     `${totals.failed} failed`
   ]
   if (totals.cost) parts.push(formatCost(totals.cost))
+  if (totals.estimate)
+    parts.push(
+      `estimated ${formatEstimateTotal(totals.estimate.total, totals.estimate.unknown)}`
+    )
   if (totals.placeholder) parts.push('placeholders (no model calls)')
   return parts.join(' · ')
 }

@@ -1,7 +1,13 @@
 import type { AssetOutcome } from '../generate/outcome.js'
 import { formatColorCheck } from '../images/color-check.js'
+import type { PlanEstimate } from '../plan/estimate.js'
 import type { Plan } from '../plan/plan.js'
-import { escapeCell, formatCost, formatDuration } from './format.js'
+import {
+  escapeCell,
+  formatCost,
+  formatDuration,
+  formatEstimate
+} from './format.js'
 
 /**
  * One row per asset, built once and rendered into the CLI output, the job summary and the PR
@@ -16,6 +22,8 @@ export interface AssetRow {
   size: string
   color: string
   time: string
+  /** Estimated USD before the run (`?` when no price is known). */
+  estimate: string
   cost: string
   /** The error, or warnings joined. */
   note: string
@@ -37,8 +45,9 @@ const statusIcon: Record<string, string> = {
 export function rowsFromOutcomes(outcomes: AssetOutcome[]): AssetRow[] {
   return outcomes.map((outcome) => ({
     id: outcome.id,
-    status:
-      outcome.placeholder && outcome.status === 'generated'
+    status: outcome.stoppedBy
+      ? 'skipped (budget)'
+      : outcome.placeholder && outcome.status === 'generated'
         ? 'placeholder'
         : outcome.status,
     reason: outcome.reason,
@@ -46,14 +55,16 @@ export function rowsFromOutcomes(outcomes: AssetOutcome[]): AssetRow[] {
     size: outcome.width ? `${outcome.width}×${outcome.height}` : '',
     color: outcome.colorCheck ? formatColorCheck(outcome.colorCheck) : '',
     time: formatDuration(outcome.durationMs),
-    cost: formatCost(outcome.cost),
+    estimate:
+      outcome.estimate === undefined ? '' : formatEstimate(outcome.estimate),
+    cost: `${formatCost(outcome.cost)}${outcome.costUnknown ? ' + ?' : ''}`,
     note: outcome.error ?? outcome.warnings.join('; '),
     ok: outcome.status !== 'failed' && outcome.status !== 'cancelled'
   }))
 }
 
-/** Rows from a plan alone (dry runs, `assetgen plan`). */
-export function rowsFromPlan(plan: Plan): AssetRow[] {
+/** Rows from a plan alone (dry runs, `assetgen plan`), with its estimate when given. */
+export function rowsFromPlan(plan: Plan, estimate?: PlanEstimate): AssetRow[] {
   return plan.items.map((item) => ({
     id: item.asset.id,
     status:
@@ -71,6 +82,9 @@ export function rowsFromPlan(plan: Plan): AssetRow[] {
         : `${item.asset.width}×${item.asset.height}`),
     color: '',
     time: '',
+    estimate: estimate
+      ? formatEstimate(estimate.assets.get(item.asset.id)?.usd)
+      : '',
     cost: '',
     note: item.status === 'edited' ? 'kept: edited by hand' : '',
     ok: true
@@ -81,6 +95,7 @@ function icon(row: AssetRow): string {
   if (row.status === 'would generate') return statusIcon.generate
   if (row.status === 'would reprocess') return statusIcon.reprocess
   if (row.status === 'up to date') return statusIcon.keep
+  if (row.status === 'skipped (budget)') return '💸'
   return statusIcon[row.status] ?? (row.status === 'placeholder' ? '🧪' : '')
 }
 
@@ -97,8 +112,9 @@ export function markdownTable(
   rows: AssetRow[],
   options: MarkdownTableOptions = {}
 ): string {
-  const header = '| Asset | Status | Reason | Size | Colour | Time | Cost |'
-  const lines = [header, '|---|---|---|---|---|---|---|']
+  const header =
+    '| Asset | Status | Reason | Size | Colour | Time | Estimate | Cost |'
+  const lines = [header, '|---|---|---|---|---|---|---|---|']
   for (const row of rows) {
     const url = options.link?.(row)
     const name = url
@@ -108,7 +124,7 @@ export function markdownTable(
       : `\`${row.id}\``
     const reason = row.note ? `${row.reason}<br>⚠️ ${row.note}` : row.reason
     lines.push(
-      `| ${name} | ${icon(row)} ${row.status} | ${escapeCell(reason)} | ${row.size} | ${escapeCell(row.color)} | ${row.time} | ${row.cost} |`
+      `| ${name} | ${icon(row)} ${row.status} | ${escapeCell(reason)} | ${row.size} | ${escapeCell(row.color)} | ${row.time} | ${row.estimate} | ${row.cost} |`
     )
   }
   return lines.join('\n')
