@@ -171,3 +171,47 @@ describe('the CLI bundle (dist/cli/index.js)', () => {
     expect(gateway.requestCount()).toBe(6 - done.length)
   })
 })
+
+describe('assetgen build --max-cost (bundle)', () => {
+  let gateway: FakeGateway
+  beforeAll(async () => {
+    gateway = await startFakeGateway({ apiKeys: 'cli-key', costPerImage: 0.5 })
+  })
+  afterAll(() => gateway.close())
+
+  it('stops at the budget: 2 paid calls of 6, finished images locked, exit 1 naming max-cost', async () => {
+    const assets = Array.from(
+      { length: 6 },
+      (_, index) =>
+        `  - id: a${index}\n    prompt: Asset ${index}\n    size: 64x64\n`
+    ).join('')
+    await using ws = await workspace(`version: 1\nassets:\n${assets}`)
+    const child = spawn(
+      process.execPath,
+      [CLI_ENTRY, 'build', '--concurrency', '1', '--max-cost', '1.20'],
+      {
+        cwd: ws.root,
+        env: {
+          ...process.env,
+          AI_GATEWAY_API_KEY: 'cli-key',
+          AI_GATEWAY_BASE_URL: gateway.url
+        }
+      }
+    )
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect(code).toBe(1)
+    expect(stderr).toContain(
+      'max-cost $1.20 reached: 4 assets skipped (budget)'
+    )
+    expect(stdout).toContain(
+      '2 generated, 0 reprocessed, 4 skipped, 0 failed, $1.00 (estimated $0.18)'
+    )
+    expect(gateway.requestCount()).toBe(2)
+    const lockfile = await readLockfile(join(ws.root, 'assetgen.lock.json'))
+    expect(Object.keys(lockfile.assets).sort()).toEqual(['a0', 'a1'])
+  })
+})

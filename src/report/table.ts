@@ -57,7 +57,9 @@ export function rowsFromOutcomes(outcomes: AssetOutcome[]): AssetRow[] {
     time: formatDuration(outcome.durationMs),
     estimate:
       outcome.estimate === undefined ? '' : formatEstimate(outcome.estimate),
-    cost: `${formatCost(outcome.cost)}${outcome.costUnknown ? ' + ?' : ''}`,
+    cost: outcome.costUnknown
+      ? [formatCost(outcome.cost), '?'].filter(Boolean).join(' + ')
+      : formatCost(outcome.cost),
     note: outcome.error ?? outcome.warnings.join('; '),
     ok: outcome.status !== 'failed' && outcome.status !== 'cancelled'
   }))

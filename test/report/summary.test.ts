@@ -10,6 +10,7 @@ const row = (index: number): AssetRow => ({
   size: '64×64',
   color: '',
   time: '1.0s',
+  estimate: '$0.03',
   cost: '$0.03',
   note: '',
   ok: true
@@ -60,5 +61,22 @@ describe('renderReport', () => {
       .filter((line) => line.startsWith('| `asset-')).length
     expect(shown + omitted).toBe(500)
     expect(shown).toBeGreaterThan(0)
+  })
+
+  it('shows the estimate per asset and in total, with unknown prices as ?', () => {
+    const text = renderReport({
+      ...input(1),
+      rows: [{ ...row(0), estimate: '?', cost: '' }],
+      totals: {
+        ...input(1).totals,
+        cost: 0,
+        estimate: { total: 0.12, unknown: 1 }
+      }
+    })
+    expect(text).toContain('| Time | Estimate | Cost |')
+    expect(text).toContain('| 1.0s | ? |  |')
+    expect(text).toContain(
+      '**1 generated · 0 skipped · 0 failed · estimated $0.12 + ? (1 asset without a price)**'
+    )
   })
 })
