@@ -87,10 +87,9 @@ export function historyCost(
     .sort((a, b) => a - b)
   if (costs.length === 0) return undefined
   const middle = Math.floor(costs.length / 2)
+  const upper = costs[middle] ?? 0
   const median =
-    costs.length % 2 === 1
-      ? (costs[middle] as number)
-      : ((costs[middle - 1] as number) + (costs[middle] as number)) / 2
+    costs.length % 2 === 1 ? upper : ((costs[middle - 1] ?? 0) + upper) / 2
   return roundUsd(median)
 }
 

@@ -80,7 +80,7 @@ describe('openBudget', () => {
     const low = await openBudget(
       estimate(0.18),
       { maxCost: 0, maxImages: 0 },
-      async () => 0.05
+      () => Promise.resolve(0.05)
     )
     expect(low.warnings).toEqual([
       expect.stringContaining(
@@ -90,7 +90,7 @@ describe('openBudget', () => {
     const unreadable = await openBudget(
       estimate(0.18),
       { maxCost: 0, maxImages: 0 },
-      async () => undefined
+      () => Promise.resolve(undefined)
     )
     expect(unreadable.warnings).toEqual([])
   })

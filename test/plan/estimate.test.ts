@@ -157,9 +157,11 @@ describe('estimatePlan', () => {
 describe('estimateWithCatalogue', () => {
   it('reads the catalogue once, and only when a price is missing elsewhere', async () => {
     let reads = 0
-    const catalogue = async () => {
+    const catalogue = () => {
       reads += 1
-      return { prices: { 'acme/painter': { perImage: 0.25 } } }
+      return Promise.resolve({
+        prices: { 'acme/painter': { perImage: 0.25 } }
+      })
     }
     const known = await estimateWithCatalogue(plan(item(makeAsset())), none, {
       placeholder: false,
@@ -185,7 +187,8 @@ describe('estimateWithCatalogue', () => {
       none,
       {
         placeholder: false,
-        catalogue: async () => ({ prices: {}, warning: 'no catalogue' })
+        catalogue: () =>
+          Promise.resolve({ prices: {}, warning: 'no catalogue' })
       }
     )
     expect(result.warnings).toEqual(['no catalogue'])
