@@ -14,7 +14,8 @@ export function formatProgress(event: ProgressEvent): string {
     outcome.id.padEnd(event.idWidth),
     outcome.status.padEnd(STATUS_WIDTH)
   ]
-  if (outcome.status === 'skipped') parts.push(`(${outcome.reason})`)
+  if (outcome.status === 'skipped')
+    parts.push(outcome.stoppedBy ? '(budget)' : `(${outcome.reason})`)
   const time = formatDuration(outcome.durationMs)
   if (time) parts.push(time)
   const cost = formatCost(outcome.cost)
@@ -22,6 +23,9 @@ export function formatProgress(event: ProgressEvent): string {
   if (outcome.attempts > 1) parts.push(`${outcome.attempts} attempts`)
   if (outcome.colorCheck) parts.push(formatColorCheck(outcome.colorCheck))
   for (const warning of outcome.warnings) parts.push(`warning: ${warning}`)
-  if (outcome.error) parts.push(`error: ${outcome.error}`)
+  if (outcome.error)
+    parts.push(
+      `${outcome.stoppedBy ? 'not started' : 'error'}: ${outcome.error}`
+    )
   return parts.join('  ').trimEnd()
 }
