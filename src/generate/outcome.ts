@@ -1,7 +1,7 @@
 import { BudgetExceededError, GenerationError } from '../errors.js'
 import type { ColorCheckResult } from '../images/color-check.js'
 import type { PlanItem, PlanStatus } from '../plan/plan.js'
-import type { LockedVariant } from '../plan/lockfile.js'
+import type { LockEntry, LockedVariant } from '../plan/lockfile.js'
 
 /** What happened to one asset in a build. */
 export type OutcomeStatus =
@@ -41,21 +41,43 @@ export interface AssetOutcome {
   files: string[]
 }
 
-/** What an asset's paid images cost, as the gateway reported it. */
-export interface PaidTotals {
-  cost: number
-  costUnknown: boolean
-  images: number
-}
+/** What an asset's paid images cost, as the gateway reported it, across colour retries. */
+export class PaidLedger {
+  cost = 0
+  costUnknown = false
+  images = 0
+  readonly generationIds: string[] = []
 
-/** The outcome fields that trace what was paid. */
-export function paidFields(
-  totals: PaidTotals,
-  generationIds: string[]
-): Pick<AssetOutcome, 'costUnknown' | 'generationIds'> {
-  return {
-    ...(totals.costUnknown ? { costUnknown: true } : {}),
-    ...(generationIds.length > 0 ? { generationIds } : {})
+  /** Adds one paid image; an undefined cost was reported but not believable. */
+  add(paid: { cost: number | undefined; generationIds: string[] }): void {
+    this.cost += paid.cost ?? 0
+    this.costUnknown ||= paid.cost === undefined
+    this.images += 1
+    this.generationIds.push(...paid.generationIds)
+  }
+
+  /**
+   * The lock entry's `cost` and `images`: the cost only when every paid image reported a believable
+   * one, since estimates learn from it.
+   */
+  lockFields(): Pick<LockEntry, 'cost' | 'images'> {
+    return {
+      ...(this.cost > 0 && !this.costUnknown
+        ? { cost: this.cost.toFixed(4) }
+        : {}),
+      ...(this.images > 1 ? { images: this.images } : {})
+    }
+  }
+
+  /** The outcome fields that trace what was paid. */
+  fields(): Pick<AssetOutcome, 'cost' | 'costUnknown' | 'generationIds'> {
+    return {
+      cost: this.cost,
+      ...(this.costUnknown ? { costUnknown: true } : {}),
+      ...(this.generationIds.length > 0
+        ? { generationIds: [...this.generationIds] }
+        : {})
+    }
   }
 }
 
@@ -66,11 +88,12 @@ export function paidFields(
 export function failureStatus(
   error: unknown,
   signal: AbortSignal
-): OutcomeStatus {
-  if (error instanceof BudgetExceededError) return 'skipped'
+): Pick<AssetOutcome, 'status' | 'stoppedBy'> {
+  if (error instanceof BudgetExceededError)
+    return { status: 'skipped', stoppedBy: error.limit }
   const timedOut =
     error instanceof GenerationError && /timed out/.test(error.message)
-  return signal.aborted && !timedOut ? 'cancelled' : 'failed'
+  return { status: signal.aborted && !timedOut ? 'cancelled' : 'failed' }
 }
 
 /** An outcome for a plan item with nothing done yet: the base every status starts from. */

@@ -21,11 +21,10 @@ import type { PlanItem } from '../plan/plan.js'
 import type { Asset } from '../spec/types.js'
 import { requestImage, type AttemptContext } from './attempts.js'
 import {
+  PaidLedger,
   failureStatus,
   initialOutcome,
-  paidFields,
-  type AssetOutcome,
-  type PaidTotals
+  type AssetOutcome
 } from './outcome.js'
 import { referenceBytes } from './references.js'
 import { buildRequest, type RequestTags } from './request.js'
@@ -69,20 +68,15 @@ export async function generateAsset(
 ): Promise<AssetRun> {
   const { asset } = item
   const started = Date.now()
-  const paid = { cost: 0, costUnknown: false, images: 0 }
+  const paid = new PaidLedger()
   let attempts = 0
   const warnings: string[] = []
-  const generationIds: string[] = []
   const fail = (error: unknown): AssetRun => ({
     outcome: {
       ...initialOutcome(item, context.placeholder),
-      status: failureStatus(error, context.signal),
-      ...(error instanceof BudgetExceededError
-        ? { stoppedBy: error.limit }
-        : {}),
+      ...failureStatus(error, context.signal),
       error: getErrorMessage(error),
-      cost: paid.cost,
-      ...paidFields(paid, generationIds),
+      ...paid.fields(),
       attempts:
         error instanceof GenerationError ? attempts + error.attempts : attempts,
       durationMs: Date.now() - started,
@@ -113,11 +107,8 @@ export async function generateAsset(
       // processing below: answers arrive in bursts, and the next requests should not queue behind
       // a burst of decoding and encoding.
       await setImmediate()
-      paid.cost += generated.cost ?? 0
-      paid.costUnknown ||= generated.cost === undefined
-      paid.images += 1
+      paid.add(generated)
       attempts += generated.attempts
-      generationIds.push(...generated.generationIds)
       warnings.push(...generated.warnings)
       const provenance: Provenance = {
         model: context.placeholder ? 'placeholder' : asset.model,
@@ -161,11 +152,10 @@ export async function generateAsset(
       )
     }
     return await writeOutputs(item, context, chosen, {
-      ...paid,
+      paid,
       attempts,
       started,
-      warnings,
-      generationIds
+      warnings
     })
   } catch (error) {
     return fail(error)
@@ -214,11 +204,11 @@ async function writeOutputs(
   item: PlanItem,
   context: RunContext,
   chosen: Candidate,
-  totals: PaidTotals & {
+  totals: {
+    paid: PaidLedger
     attempts: number
     started: number
     warnings: string[]
-    generationIds: string[]
   }
 ): Promise<AssetRun> {
   const { asset } = item
@@ -243,11 +233,7 @@ async function writeOutputs(
     seed: chosen.seed,
     ...(context.placeholder ? { placeholder: true } : {}),
     ...variants.fields,
-    // Recorded only when every paid image reported a believable cost: estimates learn from it.
-    ...(totals.cost > 0 && !totals.costUnknown
-      ? { cost: totals.cost.toFixed(4) }
-      : {}),
-    ...(totals.images > 1 ? { images: totals.images } : {}),
+    ...totals.paid.lockFields(),
     generatedAt: context.now().toISOString()
   }
   return {
@@ -260,8 +246,7 @@ async function writeOutputs(
       width: entry.width,
       height: entry.height,
       seed: chosen.seed,
-      cost: totals.cost,
-      ...paidFields(totals, totals.generationIds),
+      ...totals.paid.fields(),
       durationMs: Date.now() - totals.started,
       attempts: totals.attempts,
       warnings: totals.warnings,
