@@ -22,8 +22,7 @@ import { VERSION } from './version.js'
 const usage = `assetgen ${VERSION}: generate on-brand images from a YAML spec through the Vercel AI Gateway
 
 Usage:
-  assetgen plan  [options]   validate the spec and show what would be generated, why, and the estimated cost
-                             (no network; with a key, the gateway's price list for models without a price)
+  assetgen plan  [options]   validate the spec; show what would be generated, why, and what it should cost
   assetgen check [options]   exit 1 when anything would be generated (for CI jobs without a key)
   assetgen build [options]   generate what the plan says, write the files and assetgen.lock.json
 
