@@ -77,7 +77,7 @@ export async function run(): Promise<void> {
       force: inputs.force,
       placeholder: inputs.placeholder,
       ...(inputs.shard ? { shard: inputs.shard } : {}),
-      ...(await priceList(inputs))
+      ...priceList(inputs)
     }
     if (inputs.dryRun || decision.mode === 'skip-fork') {
       const note = inputs.dryRun
@@ -150,10 +150,14 @@ async function planOnly(
 }
 
 /** The gateway catalogue as the estimate's last source, when there is a key to read it with. */
-async function priceList(inputs: Inputs): Promise<Partial<PlanRequest>> {
+function priceList(inputs: Inputs): Pick<PlanRequest, 'imagePrices'> {
   if (!inputs.apiKey || inputs.placeholder) return {}
-  const { readImagePrices } = await import('./generate/gateway.js')
-  return { imagePrices: () => readImagePrices(gatewaySettings(inputs)) }
+  return {
+    imagePrices: async () =>
+      (await import('./generate/gateway.js')).readImagePrices(
+        gatewaySettings(inputs)
+      )
+  }
 }
 
 function gatewaySettings(inputs: Inputs): { apiKey: string; baseURL?: string } {
