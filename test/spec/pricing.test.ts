@@ -102,3 +102,34 @@ describe('the spec pricing map', () => {
     ])
   })
 })
+
+describe('the schema for pricing', () => {
+  it('accepts one kind of price per model and refuses a mix or a half', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { Ajv2020 } = await import('ajv/dist/2020.js')
+    const schema = JSON.parse(
+      readFileSync(
+        new URL('../../schema/assetgen.schema.json', import.meta.url),
+        'utf8'
+      )
+    ) as object
+    const validate = new Ajv2020({
+      strict: true,
+      strictRequired: false
+    }).compile(schema)
+    const spec = (price: object) => ({
+      version: 1,
+      pricing: { 'acme/model': price },
+      assets: [{ id: 'a', prompt: 'x' }]
+    })
+    expect(validate(spec({ perImage: 0.04 }))).toBe(true)
+    expect(
+      validate(spec({ firstMegapixel: 0.03, perExtraMegapixel: 0.015 }))
+    ).toBe(true)
+    expect(validate(spec({ perImage: 0.04, perExtraMegapixel: 0.015 }))).toBe(
+      false
+    )
+    expect(validate(spec({ firstMegapixel: 0.03 }))).toBe(false)
+    expect(validate(spec({ perImage: 101 }))).toBe(false)
+  })
+})
