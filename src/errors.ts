@@ -57,14 +57,17 @@ export class GenerationError extends Error {
   override readonly name = 'GenerationError'
   readonly assetId: string
   readonly attempts: number
+  /** The gateway's generation ids of the failed attempts, so a charge can be traced. */
+  readonly generationIds: string[]
   constructor(
     assetId: string,
     message: string,
-    options: { cause?: unknown; attempts: number }
+    options: { cause?: unknown; attempts: number; generationIds?: string[] }
   ) {
     super(message, { cause: options.cause })
     this.assetId = assetId
     this.attempts = options.attempts
+    this.generationIds = options.generationIds ?? []
   }
 }
 

@@ -87,7 +87,8 @@ export async function requestImage(
         const tries = attempt === 1 ? '' : ` after ${attempt} attempts`
         throw new GenerationError(asset.id, `${failure.message}${tries}`, {
           cause: error,
-          attempts: attempt
+          attempts: attempt,
+          generationIds
         })
       }
       release()

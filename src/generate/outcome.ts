@@ -69,14 +69,18 @@ export class PaidLedger {
     }
   }
 
-  /** The outcome fields that trace what was paid. */
-  fields(): Pick<AssetOutcome, 'cost' | 'costUnknown' | 'generationIds'> {
+  /** The outcome fields that trace what was paid, plus the failed attempts' ids of `error`. */
+  fields(
+    error?: unknown
+  ): Pick<AssetOutcome, 'cost' | 'costUnknown' | 'generationIds'> {
+    const ids = [
+      ...this.generationIds,
+      ...(error instanceof GenerationError ? error.generationIds : [])
+    ]
     return {
       cost: this.cost,
       ...(this.costUnknown ? { costUnknown: true } : {}),
-      ...(this.generationIds.length > 0
-        ? { generationIds: [...this.generationIds] }
-        : {})
+      ...(ids.length > 0 ? { generationIds: ids } : {})
     }
   }
 }

@@ -76,7 +76,7 @@ export async function generateAsset(
       ...initialOutcome(item, context.placeholder),
       ...failureStatus(error, context.signal),
       error: getErrorMessage(error),
-      ...paid.fields(),
+      ...paid.fields(error),
       attempts:
         error instanceof GenerationError ? attempts + error.attempts : attempts,
       durationMs: Date.now() - started,

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { buildRequest, tagRequest } from '../../src/generate/request.js'
 import { buildManifest } from '../../src/report/manifest.js'
-import { ok, startFakeGateway, type FakeGateway } from '../fakes/gateway.js'
+import {
+  error,
+  ok,
+  startFakeGateway,
+  type FakeGateway
+} from '../fakes/gateway.js'
 import { makeAsset } from '../helpers/asset.js'
 import { buildAgainst, workspace } from '../helpers/workspace.js'
 
@@ -81,5 +86,25 @@ describe('reconciliation through the fake gateway', () => {
         expect.stringMatching(/^gen_fake_\d$/)
       ])
     }
+  })
+
+  it("records a failed attempt's generation id, so its charge can be traced", async () => {
+    gateway.behavior = error(
+      400,
+      'invalid_request_error',
+      'Bad size',
+      undefined,
+      {
+        generationId: 'gen_refused_1'
+      }
+    )
+    await using ws = await workspace(
+      'version: 1\nassets:\n  - id: a\n    prompt: A\n    size: 64x64\n'
+    )
+    const result = await buildAgainst(ws.root, gateway)
+    expect(result.outcomes[0]).toMatchObject({
+      status: 'failed',
+      generationIds: ['gen_refused_1']
+    })
   })
 })
