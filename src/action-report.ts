@@ -27,6 +27,8 @@ export function buildSummary(
     notes.push(
       `❌ ${markdownText(published.error)}. ${markdownText(published.recovery ?? '')}`
     )
+  if (result.budgetStop) notes.push(`💸 ${markdownText(result.budgetStop)}.`)
+  notes.push(...estimateNotes(result))
   if (result.cancelled)
     notes.push(
       '⛔ Cancelled: finished images and their lock entries were kept; rerun to finish the rest.'
@@ -39,7 +41,8 @@ export function buildSummary(
       skipped: result.skipped,
       failed: result.failed,
       cost: result.cost,
-      placeholder
+      placeholder,
+      estimate: estimateTotals(result)
     },
     notes,
     orphans: result.plan.orphans,
@@ -55,18 +58,39 @@ export function planSummary(planned: Planned, note: string): SummaryInput {
   const counts = countActions(planned.plan)
   return {
     title: 'assetgen plan',
-    rows: rowsFromPlan(planned.plan),
+    rows: rowsFromPlan(planned.plan, planned.estimate),
     totals: {
       generated: 0,
       skipped: counts.keep,
       failed: 0,
       cost: 0,
       placeholder: false,
-      planned: counts
+      planned: counts,
+      estimate: estimateTotals(planned)
     },
-    notes: [note].filter(Boolean),
+    notes: [note, ...estimateNotes(planned)].filter(Boolean),
     orphans: planned.plan.orphans
   }
+}
+
+/** The estimate's totals for the summary line. */
+export function estimateTotals(planned: Planned): {
+  total: number
+  unknown: number
+} {
+  return {
+    total: planned.estimate.total,
+    unknown: planned.estimate.unknown.length
+  }
+}
+
+/** The note under an estimate with unknown prices: which models, and how to price them. */
+export function estimateNotes(planned: Planned): string[] {
+  const { unknownModels } = planned.estimate
+  if (unknownModels.length === 0) return []
+  return [
+    `? = no price known for ${unknownModels.map((model) => inlineCode(model)).join(', ')}: add it under \`pricing:\` in the spec to estimate it.`
+  ]
 }
 
 /** Reports a failure that stopped the run: annotations for spec problems, and the summary. */

@@ -5,8 +5,15 @@ import { InputError } from './errors.js'
 import type { ImageModelFactory } from './generate/gateway.js'
 import { initialOutcome, type AssetOutcome } from './generate/outcome.js'
 import { mapBounded } from './concurrency.js'
+import { budgetStopMessage, openBudget } from './generate/budget.js'
 import { AdaptivePool } from './generate/pool.js'
+import type { RequestTags } from './generate/request.js'
 import type { AssetRun, RunContext } from './generate/run.js'
+import {
+  estimateWithCatalogue,
+  type CatalogueReader,
+  type PlanEstimate
+} from './plan/estimate.js'
 import {
   readLockfile,
   serializeLockfile,
@@ -27,13 +34,21 @@ export interface PlanRequest {
   force?: boolean
   placeholder?: boolean
   shard?: { index: number; count: number }
+  /**
+   * The gateway catalogue's image prices, the estimate's last source: called at most once, and only
+   * when a model to pay for has no price from history, the spec or the built-in table.
+   */
+  imagePrices?: CatalogueReader
 }
 
-/** A loaded spec, its lockfile and the plan. */
+/** A loaded spec, its lockfile, the plan and what it should cost. */
 export interface Planned {
   spec: Spec
   lockfile: Lockfile
   plan: Plan
+  estimate: PlanEstimate
+  /** Recoverable problems for the log (an unreadable catalogue, a low credit balance). */
+  warnings: string[]
 }
 
 /** A progress event, one per asset as it completes (skipped ones first). */
@@ -53,8 +68,14 @@ export interface BuildRequest extends PlanRequest {
   maxRetries: number
   /** Per image, across its attempts. */
   timeoutMs: number
-  /** Refuse before any call when more images would be generated; 0 = no cap. */
+  /** Refuse before any call when more images would be generated; 0 = no cap. Counts paid images. */
   maxImages: number
+  /** USD: refuse before any call when the estimate is higher, start no request past it; 0 = none. */
+  maxCost?: number
+  /** The gateway credit balance (USD), to warn when the estimate exceeds it; never fatal. */
+  creditBalance?: () => Promise<number | undefined>
+  /** Tag requests for the gateway's spend reports; undefined sends no tags. */
+  tags?: RequestTags
   /** assetgen's version, recorded in each image's provenance. */
   version: string
   backoffMs?: number
@@ -76,6 +97,8 @@ export interface BuildResult extends Planned {
   /** USD across every asset. */
   cost: number
   cancelled: boolean
+  /** Set when a budget stopped assets: names the budget, for the exit message. */
+  budgetStop?: string
   /** Workspace-relative paths written by this build, the lockfile included when it changed. */
   changedFiles: string[]
   /** Workspace-relative lockfile path. */
@@ -84,7 +107,10 @@ export interface BuildResult extends Planned {
   peakInFlight: number
 }
 
-/** Loads and validates the spec, reads the lockfile and plans every asset. Makes no network call. */
+/**
+ * Loads and validates the spec, reads the lockfile, plans every asset and estimates the cost. Makes
+ * no network call but `imagePrices`, when given and needed.
+ */
 export async function plan(request: PlanRequest): Promise<Planned> {
   const spec = await loadSpec({
     specPath: request.specPath,
@@ -97,7 +123,15 @@ export async function plan(request: PlanRequest): Promise<Planned> {
     placeholder: request.placeholder ?? false,
     ...(request.shard ? { shard: request.shard } : {})
   })
-  return { spec, lockfile, plan: planned }
+  const { estimate, warnings } = await estimateWithCatalogue(
+    planned,
+    { history: lockfile, spec: spec.pricing },
+    {
+      placeholder: request.placeholder ?? false,
+      ...(request.imagePrices ? { catalogue: request.imagePrices } : {})
+    }
+  )
+  return { spec, lockfile, plan: planned, estimate, warnings }
 }
 
 /** Counts how many model calls a plan needs at least (one per generated asset). */
@@ -121,6 +155,13 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       `the plan generates ${toGenerate} images but max-images is ${request.maxImages}: raise max-images or narrow the run with only`
     )
   }
+  const { estimate } = planned
+  const opened = await openBudget(
+    estimate,
+    { maxCost: request.maxCost ?? 0, maxImages: request.maxImages },
+    request.creditBalance
+  )
+  const budget = opened.guard
   const { generateAsset, reprocessAsset } = await generation
   const imageModel = request.placeholder
     ? (await import('./generate/placeholder.js')).placeholderModelFactory
@@ -143,6 +184,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   const total = thePlan.items.length
   const idWidth = Math.max(0, ...spec.assets.map((asset) => asset.id.length))
   const report = (outcome: AssetOutcome): void => {
+    outcome.estimate = estimate.assets.get(outcome.id)?.usd ?? null
     outcomes.push(outcome)
     request.onProgress?.({ done: outcomes.length, total, outcome, idWidth })
   }
@@ -157,6 +199,8 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
         throw new InputError('no image model')
       }),
     pool,
+    budget,
+    ...(request.tags ? { tags: request.tags } : {}),
     maxRetries: request.maxRetries,
     backoffMs: request.backoffMs ?? 1000,
     // Ends early (rejecting) when the signal aborts, so a cancelled run never waits out a backoff.
@@ -182,6 +226,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     const timeout = AbortSignal.timeout(request.timeoutMs)
     const context: RunContext = {
       ...base,
+      estimate: estimate.assets.get(item.asset.id)?.usd,
       timeoutMs: request.timeoutMs,
       signal: AbortSignal.any([signal, timeout])
     }
@@ -205,8 +250,11 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     .join('/')
   const changedFiles = outcomes.flatMap((outcome) => outcome.files)
   if (lock.changed) changedFiles.push(lockfilePath)
+  const budgetStop = budgetStopMessage(outcomes, budget)
   return {
     ...planned,
+    warnings: [...planned.warnings, ...opened.warnings],
+    ...(budgetStop ? { budgetStop } : {}),
     lockfile: lock.current,
     lockfilePath,
     outcomes,

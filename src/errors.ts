@@ -57,14 +57,17 @@ export class GenerationError extends Error {
   override readonly name = 'GenerationError'
   readonly assetId: string
   readonly attempts: number
+  /** The gateway's generation ids of the failed attempts, so a charge can be traced. */
+  readonly generationIds: string[]
   constructor(
     assetId: string,
     message: string,
-    options: { cause?: unknown; attempts: number }
+    options: { cause?: unknown; attempts: number; generationIds?: string[] }
   ) {
     super(message, { cause: options.cause })
     this.assetId = assetId
     this.attempts = options.attempts
+    this.generationIds = options.generationIds ?? []
   }
 }
 
@@ -76,6 +79,16 @@ export class ImageError extends Error {
 /** Publishing (commit, artifact upload, PR comment) failed; generated files stay in the workspace. */
 export class PublishError extends Error {
   override readonly name = 'PublishError'
+}
+
+/** A budget (`max-cost`, `max-images`) refused a paid request or the whole plan. */
+export class BudgetExceededError extends Error {
+  override readonly name = 'BudgetExceededError'
+  readonly limit: 'max-cost' | 'max-images'
+  constructor(limit: 'max-cost' | 'max-images', message: string) {
+    super(message)
+    this.limit = limit
+  }
 }
 
 /** Returns a readable message for anything thrown. */

@@ -43,6 +43,10 @@ export interface Inputs {
   comment: boolean
   /** Refuse before any call when the plan would generate more images; 0 = no cap. */
   maxImages: number
+  /** USD budget: refuse before any call when the estimate is higher, start no request past it; 0 = none. */
+  maxCost: number
+  /** Tag each gateway request with the repository and asset id, for the gateway's spend reports. */
+  tagRequests: boolean
   /** Render offline placeholders instead of calling the gateway. */
   placeholder: boolean
   /** This job's part of a sharded build: index (1-based) and count. */
@@ -69,6 +73,8 @@ export const InputName = {
   RetentionDays: 'retention-days',
   Comment: 'comment',
   MaxImages: 'max-images',
+  MaxCost: 'max-cost',
+  TagRequests: 'tag-requests',
   Placeholder: 'placeholder',
   Shard: 'shard'
 } as const
@@ -107,6 +113,19 @@ function integerInput(
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new InputError(
       `input ${name} must be a whole number from ${min} to ${max}, got "${raw}"`
+    )
+  }
+  return value
+}
+
+/** Parses a USD amount such as `1.20` (0 = no budget). */
+export function parseUsd(name: string, raw: string | undefined): number {
+  const text = (raw ?? '').trim().replace(/^\$/, '')
+  if (text === '') return 0
+  const value = Number(text)
+  if (!/^\d+(\.\d+)?$/.test(text) || value > 1_000_000) {
+    throw new InputError(
+      `${name} must be an amount in USD from 0 to 1000000 (e.g. 1.50), got "${raw}"`
     )
   }
   return value
@@ -178,6 +197,11 @@ export function getInputs(): Inputs {
       : {}),
     comment: booleanInput(InputName.Comment, true),
     maxImages: integerInput(InputName.MaxImages, 0, 0, 100_000),
+    maxCost: parseUsd(
+      `input ${InputName.MaxCost}`,
+      core.getInput(InputName.MaxCost)
+    ),
+    tagRequests: booleanInput(InputName.TagRequests, true),
     placeholder: booleanInput(InputName.Placeholder, false),
     ...(shard ? { shard } : {})
   }

@@ -41,6 +41,7 @@ export const OutputName = {
   ArtifactUrl: 'artifact-url',
   CommentId: 'comment-id',
   Cost: 'cost',
+  EstimatedCost: 'estimated-cost',
   Manifest: 'manifest'
 } as const
 
@@ -51,7 +52,8 @@ export async function run(): Promise<void> {
     OutputName.Generated,
     OutputName.Skipped,
     OutputName.Failed,
-    OutputName.Cost
+    OutputName.Cost,
+    OutputName.EstimatedCost
   ]) {
     setOutput(name, '0')
   }
@@ -74,7 +76,8 @@ export async function run(): Promise<void> {
       only: inputs.only,
       force: inputs.force,
       placeholder: inputs.placeholder,
-      ...(inputs.shard ? { shard: inputs.shard } : {})
+      ...(inputs.shard ? { shard: inputs.shard } : {}),
+      ...priceList(inputs)
     }
     if (inputs.dryRun || decision.mode === 'skip-fork') {
       const note = inputs.dryRun
@@ -115,6 +118,12 @@ export async function run(): Promise<void> {
         'cancelled: finished images and their lock entries were kept'
       )
     else if (published.error) core.setFailed(logText(published.error))
+    else if (result.budgetStop)
+      core.setFailed(
+        logText(
+          `${result.budgetStop}; raise max-cost or max-images, or narrow the run with only or shards`
+        )
+      )
     else if (result.failed > 0 && inputs.failOnError) {
       core.setFailed(
         `${result.failed} of ${result.outcomes.length} assets failed`
@@ -132,12 +141,32 @@ async function planOnly(
   manifest: string
 ): Promise<void> {
   const planned = await plan(selection)
+  for (const warning of planned.warnings) core.warning(logText(warning))
   const summary = planSummary(planned, note)
   core.info(logText(summary.notes.at(-1) ?? ''))
   await writeManifest(manifest, planManifest(planned))
   await writeSummary(renderReport(summary))
   setOutput(OutputName.Skipped, String(summary.totals.skipped))
+  setOutput(OutputName.EstimatedCost, planned.estimate.total.toFixed(4))
   setOutput(OutputName.Manifest, manifest)
+}
+
+/** The gateway catalogue as the estimate's last source, when there is a key to read it with. */
+function priceList(inputs: Inputs): Pick<PlanRequest, 'imagePrices'> {
+  if (!inputs.apiKey || inputs.placeholder) return {}
+  return {
+    imagePrices: async () =>
+      (await import('./generate/gateway.js')).readImagePrices(
+        gatewaySettings(inputs)
+      )
+  }
+}
+
+function gatewaySettings(inputs: Inputs): { apiKey: string; baseURL?: string } {
+  return {
+    apiKey: inputs.apiKey,
+    ...(inputs.gatewayUrl ? { baseURL: inputs.gatewayUrl } : {})
+  }
 }
 
 async function generate(
@@ -154,16 +183,20 @@ async function generate(
   core.startGroup('Generate images')
   try {
     // Network peers load when needed, so a dry run or a fork PR starts fast.
-    const { gatewayModelFactory } = await import('./generate/gateway.js')
-    const gateway = {
-      apiKey: inputs.apiKey,
-      ...(inputs.gatewayUrl ? { baseURL: inputs.gatewayUrl } : {})
-    }
-    return await build({
+    const { gatewayModelFactory, readCreditBalance } =
+      await import('./generate/gateway.js')
+    const gateway = gatewaySettings(inputs)
+    const repository = process.env.GITHUB_REPOSITORY
+    const result = await build({
       ...selection,
       ...(inputs.placeholder
         ? {}
-        : { imageModel: gatewayModelFactory(gateway) }),
+        : {
+            imageModel: gatewayModelFactory(gateway),
+            creditBalance: () => readCreditBalance(gateway)
+          }),
+      maxCost: inputs.maxCost,
+      ...(inputs.tagRequests ? { tags: repository ? { repository } : {} } : {}),
       concurrency: inputs.concurrency,
       maxRetries: inputs.maxRetries,
       timeoutMs: inputs.timeoutSeconds * 1000,
@@ -173,6 +206,8 @@ async function generate(
       keySource: 'the api-key input (secret AI_GATEWAY_API_KEY)',
       onProgress: (event) => core.info(formatProgress(event))
     })
+    for (const warning of result.warnings) core.warning(logText(warning))
+    return result
   } finally {
     core.endGroup()
     process.off('SIGINT', onSignal)
@@ -276,6 +311,7 @@ function setOutputs(
     String(wroteFiles && (decision.mode !== 'commit' || published.changed))
   )
   setOutput(OutputName.Cost, result.cost.toFixed(4))
+  setOutput(OutputName.EstimatedCost, result.estimate.total.toFixed(4))
   setOutput(OutputName.Manifest, manifest)
   if (published.commitSha) setOutput(OutputName.CommitSha, published.commitSha)
   const first = published.artifacts[0]

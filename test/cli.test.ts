@@ -48,22 +48,26 @@ describe('assetgen CLI', () => {
     await using ws = await workspace(spec)
     const plan = await cli(ws.root, 'plan')
     expect(plan.code).toBe(0)
-    expect(plan.stdout).toMatch(/^id\s+status\s+reason\s+out\s+size/m)
     expect(plan.stdout).toMatch(
-      /hero\s+new\s+not in the lockfile\s+assets\/hero.png\s+128x64/
+      /^id\s+status\s+reason\s+out\s+size\s+estimate/m
+    )
+    // FLUX.2 [pro] bills the first started megapixel at $0.03 (built-in table).
+    expect(plan.stdout).toMatch(
+      /hero\s+new\s+not in the lockfile\s+assets\/hero.png\s+128x64\s+\$0\.03/
     )
     expect(plan.stdout).toContain(
-      '3 to generate, 0 to reprocess, 0 kept (3 assets).'
+      '3 to generate, 0 to reprocess, 0 kept (3 assets); estimated $0.09.'
     )
     const json = await cli(ws.root, 'plan', '--json', '--only', 'icon-*')
     const parsed = JSON.parse(json.stdout) as {
       toGenerate: number
-      assets: Array<{ id: string; status: string }>
+      estimatedCost: number
+      assets: Array<{ id: string; status: string; estimate: number | null }>
     }
     expect(parsed.toGenerate).toBe(2)
-    expect(parsed.assets.find((asset) => asset.id === 'hero')?.status).toBe(
-      'skipped'
-    )
+    expect(parsed.estimatedCost).toBe(0.06)
+    const hero = parsed.assets.find((asset) => asset.id === 'hero')
+    expect(hero).toMatchObject({ status: 'skipped', estimate: 0 })
   })
 
   it('check exits 1 while work remains and 0 once built', async () => {
@@ -233,5 +237,49 @@ describe('the CLI bundle (dist/cli/index.js)', () => {
     )
     expect(await new Promise((resolve) => rerun.on('close', resolve))).toBe(0)
     expect(gateway.requestCount()).toBe(6 - done.length)
+  })
+})
+
+describe('assetgen build --max-cost (bundle)', () => {
+  let gateway: FakeGateway
+  beforeAll(async () => {
+    gateway = await startFakeGateway({ apiKeys: 'cli-key', costPerImage: 0.5 })
+  })
+  afterAll(() => gateway.close())
+
+  it('stops at the budget: 2 paid calls of 6, finished images locked, exit 1 naming max-cost', async () => {
+    const assets = Array.from(
+      { length: 6 },
+      (_, index) =>
+        `  - id: a${index}\n    prompt: Asset ${index}\n    size: 64x64\n`
+    ).join('')
+    await using ws = await workspace(`version: 1\nassets:\n${assets}`)
+    const child = spawn(
+      process.execPath,
+      [CLI_ENTRY, 'build', '--concurrency', '1', '--max-cost', '1.20'],
+      {
+        cwd: ws.root,
+        env: {
+          ...process.env,
+          AI_GATEWAY_API_KEY: 'cli-key',
+          AI_GATEWAY_BASE_URL: gateway.url
+        }
+      }
+    )
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect(code).toBe(1)
+    expect(stderr).toContain(
+      'max-cost $1.20 reached: 4 assets skipped (budget)'
+    )
+    expect(stdout).toContain(
+      '2 generated, 0 reprocessed, 4 skipped, 0 failed, $1.00 (estimated $0.18)'
+    )
+    expect(gateway.requestCount()).toBe(2)
+    const lockfile = await readLockfile(join(ws.root, 'assetgen.lock.json'))
+    expect(Object.keys(lockfile.assets).sort()).toEqual(['a0', 'a1'])
   })
 })

@@ -29,6 +29,8 @@ export interface CliArguments {
     json: boolean
     placeholder: boolean
     'gateway-url'?: string
+    'max-cost'?: string
+    'no-tags': boolean
     shard?: string
     manifest?: string
     help: boolean
@@ -195,6 +197,7 @@ export function parseCommandLine(argv: string[]): CliArguments {
       force: values.force ?? false,
       json: values.json ?? false,
       placeholder: values.placeholder ?? false,
+      'no-tags': values['no-tags'] ?? false,
       help: values.help ?? false,
       version: values.version ?? false
     },

@@ -103,6 +103,18 @@ export const OPTIONS = {
     commands: planning,
     range: { min: 0, max: 100_000, fallback: 0 }
   },
+  'max-cost': {
+    type: 'string',
+    value: '<usd>',
+    description:
+      'budget in USD: refuse when the estimate is higher, start nothing past it (default 0: none)',
+    commands: planning
+  },
+  'no-tags': {
+    type: 'boolean',
+    description: 'do not tag gateway requests with the repository and asset id',
+    commands: ['build']
+  },
   shard: {
     type: 'string',
     value: '<i/n>',

@@ -18,14 +18,32 @@ export async function planRequest(
     ...(args.values.root !== undefined ? { override: args.values.root } : {})
   })
   const shard = parseShard(args.values.shard)
+  const gateway = gatewaySettings(args)
   return {
     root,
     specPath,
     only: args.values.only,
     force: args.values.force,
     placeholder: args.values.placeholder,
-    ...(shard ? { shard } : {})
+    ...(shard ? { shard } : {}),
+    // The gateway's price list is the estimate's last source; it needs a key.
+    ...(gateway.apiKey && !args.values.placeholder
+      ? {
+          imagePrices: async () =>
+            (await import('../generate/gateway.js')).readImagePrices(gateway)
+        }
+      : {})
   }
+}
+
+/** The key (env AI_GATEWAY_API_KEY) and base URL (`--gateway-url`, else env AI_GATEWAY_BASE_URL). */
+export function gatewaySettings(args: CliArguments): {
+  apiKey: string
+  baseURL?: string
+} {
+  const apiKey = (process.env.AI_GATEWAY_API_KEY ?? '').trim()
+  const baseURL = args.values['gateway-url'] ?? process.env.AI_GATEWAY_BASE_URL
+  return { apiKey, ...(baseURL ? { baseURL } : {}) }
 }
 
 /**

@@ -1,9 +1,15 @@
 import { generateImage } from 'ai'
-import { GenerationError, type AuthenticationError } from '../errors.js'
+import {
+  BudgetExceededError,
+  GenerationError,
+  type AuthenticationError
+} from '../errors.js'
 import type { Asset } from '../spec/types.js'
 import { authenticationFailure } from './authentication.js'
 import { classifyFailure, retryDelay } from './classify.js'
 import type { ImageModelFactory } from './gateway.js'
+import type { SpendGuard } from './budget.js'
+import { readCalls } from './cost.js'
 import type { AdaptivePool } from './pool.js'
 import type { ImageRequest } from './request.js'
 
@@ -23,28 +29,22 @@ export interface AttemptContext {
   keySource?: string
   /** Called once a 401/403 arrives, to stop the whole run (abort the shared signal). */
   onAuthenticationFailure?: (error: AuthenticationError) => void
+  /** The build's spend guard: every attempt reserves from it before it starts. */
+  budget: SpendGuard
+  /** This asset's estimated USD per image; undefined when no price is known. */
+  estimate?: number
 }
 
 /** One image the model returned, with what it cost. */
 export interface GeneratedImage {
   bytes: Uint8Array
   mediaType: string
-  /** USD, from `providerMetadata.gateway.cost`. */
-  cost: number
+  /** USD, summed over the result's calls; undefined when a reported cost was not believable. */
+  cost: number | undefined
   attempts: number
-}
-
-/** Reads the gateway's cost (a decimal string) from a result's provider metadata. */
-export function readCost(providerMetadata: unknown): number {
-  const gateway = (
-    providerMetadata as { gateway?: { cost?: unknown } } | undefined
-  )?.gateway
-  const raw = gateway?.cost
-  const cost =
-    typeof raw === 'string' || typeof raw === 'number'
-      ? Number(raw)
-      : Number.NaN
-  return Number.isFinite(cost) ? cost : 0
+  /** The gateway's generation id of every attempt that reported one, failed ones included. */
+  generationIds: string[]
+  warnings: string[]
 }
 
 /**
@@ -57,9 +57,12 @@ export async function requestImage(
   request: ImageRequest,
   context: AttemptContext
 ): Promise<GeneratedImage> {
+  const generationIds: string[] = []
   for (let attempt = 1; ; attempt += 1) {
     const release = await context.pool.acquire(context.signal, attempt > 1)
+    let reservation: ReturnType<SpendGuard['reserve']> | undefined
     try {
+      reservation = context.budget.reserve(asset.model, context.estimate)
       const result = await generateImage({
         model: context.imageModel(asset),
         ...request,
@@ -67,13 +70,24 @@ export async function requestImage(
         abortSignal: context.signal
       })
       context.pool.onSuccess()
+      const reported = readCalls(result.calls)
+      reservation.settle({
+        paid: true,
+        ...(reported.cost !== undefined ? { cost: reported.cost } : {})
+      })
       return {
         bytes: result.image.uint8Array,
         mediaType: result.image.mediaType,
-        cost: readCost(result.providerMetadata),
-        attempts: attempt
+        cost: reported.cost,
+        attempts: attempt,
+        generationIds: [...generationIds, ...reported.generationIds],
+        warnings: reported.warnings
       }
     } catch (error) {
+      reservation?.settle({ paid: false })
+      if (error instanceof BudgetExceededError) throw error
+      const failedId = readFailedGenerationId(error)
+      if (failedId) generationIds.push(failedId)
       if (context.signal.aborted)
         throw abortError(asset, context, attempt, error)
       const refused = authenticationFailure(error, context.keySource)
@@ -92,7 +106,8 @@ export async function requestImage(
         const tries = attempt === 1 ? '' : ` after ${attempt} attempts`
         throw new GenerationError(asset.id, `${failure.message}${tries}`, {
           cause: error,
-          attempts: attempt
+          attempts: attempt,
+          generationIds
         })
       }
       release()
@@ -105,6 +120,12 @@ export async function requestImage(
       release()
     }
   }
+}
+
+/** The generation id a gateway error carries (`GatewayError.generationId`), when believable. */
+function readFailedGenerationId(error: unknown): string | undefined {
+  const id = (error as { generationId?: unknown } | null)?.generationId
+  return typeof id === 'string' && /^[\w-]{1,100}$/.test(id) ? id : undefined
 }
 
 function abortError(

@@ -1,7 +1,12 @@
 import { join } from 'node:path'
 import { setImmediate } from 'node:timers/promises'
 import { readFile } from 'node:fs/promises'
-import { GenerationError, ImageError, getErrorMessage } from '../errors.js'
+import {
+  BudgetExceededError,
+  GenerationError,
+  ImageError,
+  getErrorMessage
+} from '../errors.js'
 import { writeFileAtomic } from '../fs-atomic.js'
 import { checkColors, type ColorCheckResult } from '../images/color-check.js'
 import {
@@ -17,9 +22,14 @@ import type { PlanItem } from '../plan/plan.js'
 import type { Asset } from '../spec/types.js'
 import { requestImage, type AttemptContext } from './attempts.js'
 import { malformedImageMessage } from './classify.js'
-import { initialOutcome, type AssetOutcome } from './outcome.js'
+import {
+  PaidLedger,
+  failureStatus,
+  initialOutcome,
+  type AssetOutcome
+} from './outcome.js'
 import { referenceBytes } from './references.js'
-import { buildRequest } from './request.js'
+import { buildRequest, type RequestTags } from './request.js'
 
 /** Everything `generateAsset` needs beyond the plan item. */
 export interface RunContext extends AttemptContext {
@@ -27,6 +37,8 @@ export interface RunContext extends AttemptContext {
   version: string
   placeholder: boolean
   now: () => Date
+  /** Tag requests for the gateway's spend reports; undefined sends none. */
+  tags?: RequestTags
 }
 
 /** An outcome plus the lock entry to record when it succeeded. */
@@ -58,19 +70,15 @@ export async function generateAsset(
 ): Promise<AssetRun> {
   const { asset } = item
   const started = Date.now()
-  let cost = 0
+  const paid = new PaidLedger()
   let attempts = 0
   const warnings: string[] = []
   const fail = (error: unknown): AssetRun => ({
     outcome: {
       ...initialOutcome(item, context.placeholder),
-      status:
-        context.signal.aborted &&
-        !(error instanceof GenerationError && /timed out/.test(error.message))
-          ? 'cancelled'
-          : 'failed',
+      ...failureStatus(error, context.signal),
       error: getErrorMessage(error),
-      cost,
+      ...paid.fields(error),
       attempts:
         error instanceof GenerationError ? attempts + error.attempts : attempts,
       durationMs: Date.now() - started,
@@ -84,17 +92,26 @@ export async function generateAsset(
     let best: Candidate | undefined
     for (let retry = 0; retry <= colorRetries; retry += 1) {
       const seed = retrySeed(asset, item.seed, retry)
-      const generated = await requestImage(
-        asset,
-        buildRequest(asset, seed, references),
-        context
-      )
+      let generated
+      try {
+        generated = await requestImage(
+          asset,
+          buildRequest(asset, seed, references, context.tags),
+          context
+        )
+      } catch (error) {
+        // A colour retry the budget refuses keeps the images already paid for.
+        if (!(error instanceof BudgetExceededError) || !best) throw error
+        warnings.push(`colour retries stopped: ${error.message}`)
+        break
+      }
       // Let the request that took this one's pool slot reach the socket before the CPU-bound
       // processing below: answers arrive in bursts, and the next requests should not queue behind
       // a burst of decoding and encoding.
       await setImmediate()
-      cost += generated.cost
+      paid.add(generated)
       attempts += generated.attempts
+      warnings.push(...generated.warnings)
       const provenance: Provenance = {
         model: context.placeholder ? 'placeholder' : asset.model,
         seed,
@@ -142,7 +159,7 @@ export async function generateAsset(
       )
     }
     return await writeOutputs(item, context, chosen, {
-      cost,
+      paid,
       attempts,
       started,
       warnings
@@ -195,7 +212,7 @@ async function writeOutputs(
   context: RunContext,
   chosen: Candidate,
   totals: {
-    cost: number
+    paid: PaidLedger
     attempts: number
     started: number
     warnings: string[]
@@ -223,7 +240,7 @@ async function writeOutputs(
     seed: chosen.seed,
     ...(context.placeholder ? { placeholder: true } : {}),
     ...variants.fields,
-    ...(totals.cost > 0 ? { cost: totals.cost.toFixed(4) } : {}),
+    ...totals.paid.lockFields(),
     generatedAt: context.now().toISOString()
   }
   return {
@@ -236,7 +253,7 @@ async function writeOutputs(
       width: entry.width,
       height: entry.height,
       seed: chosen.seed,
-      cost: totals.cost,
+      ...totals.paid.fields(),
       durationMs: Date.now() - totals.started,
       attempts: totals.attempts,
       warnings: totals.warnings,

@@ -31,7 +31,10 @@ export interface LockEntry {
   /** A digest of the variant settings the variants were rendered with. */
   variantsHash?: string
   variants?: LockedVariant[]
+  /** USD the gateway reported for the images paid for this entry (colour retries included). */
   cost?: string
+  /** Images paid for this entry when more than one (colour retries), so `cost` can be split. */
+  images?: number
   generatedAt: string
 }
 
@@ -104,6 +107,7 @@ const entryKeyOrder: Array<keyof LockEntry> = [
   'variantsHash',
   'variants',
   'cost',
+  'images',
   'generatedAt'
 ]
 

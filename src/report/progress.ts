@@ -18,7 +18,8 @@ export function formatProgress(event: ProgressEvent): string {
     logText(outcome.id).padEnd(event.idWidth),
     outcome.status.padEnd(STATUS_WIDTH)
   ]
-  if (outcome.status === 'skipped') parts.push(`(${outcome.reason})`)
+  if (outcome.status === 'skipped')
+    parts.push(outcome.stoppedBy ? '(budget)' : `(${outcome.reason})`)
   const time = formatDuration(outcome.durationMs)
   if (time) parts.push(time)
   const cost = formatCost(outcome.cost)
@@ -27,6 +28,9 @@ export function formatProgress(event: ProgressEvent): string {
   if (outcome.colorCheck) parts.push(formatColorCheck(outcome.colorCheck))
   for (const warning of outcome.warnings)
     parts.push(`warning: ${logText(warning)}`)
-  if (outcome.error) parts.push(`error: ${logText(outcome.error)}`)
+  if (outcome.error)
+    parts.push(
+      `${outcome.stoppedBy ? 'not started' : 'error'}: ${logText(outcome.error)}`
+    )
   return parts.join('  ').trimEnd()
 }

@@ -1,6 +1,6 @@
 import type { AssetRow, MarkdownTableOptions } from './table.js'
 import { markdownTable } from './table.js'
-import { formatCost } from './format.js'
+import { formatCost, formatEstimateTotal } from './format.js'
 import { inlineCode, redact } from '../safe-text.js'
 import { countsSentence, type ActionCounts } from './status.js'
 
@@ -20,6 +20,8 @@ export interface SummaryInput {
     placeholder: boolean
     /** Set for plans (dry runs): the totals then say what would happen, not what did. */
     planned?: ActionCounts
+    /** The estimate before the run: USD over known prices, and how many assets had none. */
+    estimate?: { total: number; unknown: number }
   }
   /**
    * Lines shown above the table (notices, where the files went, how to recover): Markdown we
@@ -40,6 +42,10 @@ export function totalsLine(totals: SummaryInput['totals']): string {
     `${totals.failed} failed`
   ]
   if (totals.cost) parts.push(formatCost(totals.cost))
+  if (totals.estimate)
+    parts.push(
+      `estimated ${formatEstimateTotal(totals.estimate.total, totals.estimate.unknown)}`
+    )
   if (totals.placeholder) parts.push('placeholders (no model calls)')
   return parts.join(' · ')
 }

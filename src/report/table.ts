@@ -1,7 +1,8 @@
 import type { AssetOutcome } from '../generate/outcome.js'
 import { formatColorCheck } from '../images/color-check.js'
+import type { PlanEstimate } from '../plan/estimate.js'
 import type { Plan } from '../plan/plan.js'
-import { formatCost, formatDuration } from './format.js'
+import { formatCost, formatDuration, formatEstimate } from './format.js'
 import { inlineCode, logText, markdownText, markdownUrl } from '../safe-text.js'
 import { PLAN_STATUS, planStatusIcon } from './status.js'
 
@@ -18,6 +19,8 @@ export interface AssetRow {
   size: string
   color: string
   time: string
+  /** Estimated USD before the run (`?` when no price is known). */
+  estimate: string
   cost: string
   /** The error, or warnings joined. */
   note: string
@@ -29,15 +32,17 @@ const statusIcon: Record<string, string> = {
   reprocessed: '🔁',
   skipped: '⏭️',
   failed: '❌',
-  cancelled: '⛔'
+  cancelled: '⛔',
+  'skipped (budget)': '💸'
 }
 
 /** Rows from a build's outcomes. */
 export function rowsFromOutcomes(outcomes: AssetOutcome[]): AssetRow[] {
   return outcomes.map((outcome) => ({
     id: outcome.id,
-    status:
-      outcome.placeholder && outcome.status === 'generated'
+    status: outcome.stoppedBy
+      ? 'skipped (budget)'
+      : outcome.placeholder && outcome.status === 'generated'
         ? 'placeholder'
         : outcome.status,
     reason: outcome.reason,
@@ -45,14 +50,18 @@ export function rowsFromOutcomes(outcomes: AssetOutcome[]): AssetRow[] {
     size: outcome.width ? `${outcome.width}×${outcome.height}` : '',
     color: outcome.colorCheck ? formatColorCheck(outcome.colorCheck) : '',
     time: formatDuration(outcome.durationMs),
-    cost: formatCost(outcome.cost),
+    estimate:
+      outcome.estimate === undefined ? '' : formatEstimate(outcome.estimate),
+    cost: outcome.costUnknown
+      ? [formatCost(outcome.cost), '?'].filter(Boolean).join(' + ')
+      : formatCost(outcome.cost),
     note: outcome.error ?? outcome.warnings.join('; '),
     ok: outcome.status !== 'failed' && outcome.status !== 'cancelled'
   }))
 }
 
-/** Rows from a plan alone (dry runs, `assetgen plan`). */
-export function rowsFromPlan(plan: Plan): AssetRow[] {
+/** Rows from a plan alone (dry runs, `assetgen plan`), with its estimate when given. */
+export function rowsFromPlan(plan: Plan, estimate?: PlanEstimate): AssetRow[] {
   return plan.items.map((item) => ({
     id: item.asset.id,
     status: PLAN_STATUS[item.status].label,
@@ -65,6 +74,9 @@ export function rowsFromPlan(plan: Plan): AssetRow[] {
         : `${item.asset.width}×${item.asset.height}`),
     color: '',
     time: '',
+    estimate: estimate
+      ? formatEstimate(estimate.assets.get(item.asset.id)?.usd)
+      : '',
     cost: '',
     note: '',
     ok: true
@@ -88,8 +100,9 @@ export function markdownTable(
   rows: AssetRow[],
   options: MarkdownTableOptions = {}
 ): string {
-  const header = '| Asset | Status | Reason | Size | Colour | Time | Cost |'
-  const lines = [header, '|---|---|---|---|---|---|---|']
+  const header =
+    '| Asset | Status | Reason | Size | Colour | Time | Estimate | Cost |'
+  const lines = [header, '|---|---|---|---|---|---|---|---|']
   for (const row of rows) {
     // Every cell holds outside text (spec strings, gateway errors, GitHub's URLs): escaped here.
     const url = markdownUrl(options.link?.(row))
@@ -105,7 +118,7 @@ export function markdownTable(
       ? `${markdownText(row.reason)}<br>⚠️ ${markdownText(row.note)}`
       : markdownText(row.reason)
     lines.push(
-      `| ${name} | ${icon(row)} ${row.status} | ${reason} | ${markdownText(row.size)} | ${markdownText(row.color)} | ${row.time} | ${row.cost} |`
+      `| ${name} | ${icon(row)} ${row.status} | ${reason} | ${markdownText(row.size)} | ${markdownText(row.color)} | ${row.time} | ${row.estimate} | ${row.cost} |`
     )
   }
   return lines.join('\n')

@@ -129,5 +129,12 @@ export async function parseSpecText(
       references: images
     }
   })
-  return { specPath, specName: options.specName, root, lockfilePath, assets }
+  return {
+    specPath,
+    specName: options.specName,
+    root,
+    lockfilePath,
+    assets,
+    pricing: outline.pricing
+  }
 }

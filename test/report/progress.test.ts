@@ -77,4 +77,24 @@ describe('formatProgress', () => {
       clearSecrets()
     }
   })
+
+  it('says a budget stopped an asset, and why', () => {
+    expect(
+      formatProgress({
+        done: 3,
+        total: 6,
+        idWidth: 2,
+        outcome: outcome({
+          id: 'a2',
+          status: 'skipped',
+          stoppedBy: 'max-cost',
+          cost: 0,
+          durationMs: 0,
+          error: 'max-cost $1.20 reached'
+        })
+      })
+    ).toBe(
+      '[3/6]  a2  skipped      (budget)  not started: max-cost $1.20 reached'
+    )
+  })
 })

@@ -15,6 +15,7 @@ const row = (index: number): AssetRow => ({
   size: '64×64',
   color: '',
   time: '1.0s',
+  estimate: '$0.03',
   cost: '$0.03',
   note: '',
   ok: true
@@ -67,6 +68,23 @@ describe('renderReport', () => {
     expect(shown).toBeGreaterThan(0)
   })
 
+  it('shows the estimate per asset and in total, with unknown prices as ?', () => {
+    const text = renderReport({
+      ...input(1),
+      rows: [{ ...row(0), estimate: '?', cost: '' }],
+      totals: {
+        ...input(1).totals,
+        cost: 0,
+        estimate: { total: 0.12, unknown: 1 }
+      }
+    })
+    expect(text).toContain('| Time | Estimate | Cost |')
+    expect(text).toContain('| 1.0s | ? |  |')
+    expect(text).toContain(
+      '**1 generated · 0 skipped · 0 failed · estimated $0.12 + ? (1 asset without a price)**'
+    )
+  })
+
   it('renders outside text in cells and orphans as text, and redacts', () => {
     registerSecret('agk_summary_secret_7')
     try {
@@ -97,9 +115,12 @@ describe('renderReport', () => {
       expect(outsideCode).not.toContain('[click]')
       // Only inside our (percent-encoded) link target, never as a link or autolink of its own.
       expect(outsideCode).not.toMatch(/(?<!%28)https:\/\/evil\.example/)
-      // The row stays one row of seven cells.
+      // The row stays one row with as many cells as the header.
       const line = text.split('\n').find((l) => l.includes('hero')) ?? ''
-      expect(line.split(/(?<!\\)\|/)).toHaveLength(9)
+      const header = text.split('\n').find((l) => l.startsWith('| Asset'))
+      expect(line.split(/(?<!\\)\|/)).toHaveLength(
+        (header ?? '').split('|').length
+      )
       expect(text).toContain(
         '(https://example.test/a%29%20%5Bx%5D%28https://evil.example)'
       )
@@ -133,7 +154,9 @@ describe('writeManifest', () => {
           reprocessed: 0,
           skipped: 0,
           failed: 1,
-          cost: 0
+          cost: 0,
+          estimatedCost: 0,
+          unpricedAssets: 0
         },
         assets: [],
         orphans: [{ id: 'x', out: 'agk_manifest_secret_3.png' }]

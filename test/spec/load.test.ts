@@ -55,7 +55,8 @@ describe('loadSpec on a minimal spec', () => {
           swatch: false,
           variants: []
         }
-      ]
+      ],
+      pricing: {}
     })
   })
 

@@ -1,15 +1,20 @@
 /** `assetgen build`: generate what the plan says, write the files and the lockfile. */
 import path from 'node:path'
-import { build, type BuildResult } from '../../engine.js'
+import { build, type BuildRequest, type BuildResult } from '../../engine.js'
+import { parseUsd } from '../../inputs.js'
 import { buildManifest, writeManifest } from '../../report/manifest.js'
-import { formatCost } from '../../report/format.js'
+import { formatCost, formatEstimateTotal } from '../../report/format.js'
 import { formatProgress } from '../../report/progress.js'
 import { rowsFromOutcomes, textTable } from '../../report/table.js'
 import { registerSecret } from '../../safe-text.js'
 import { VERSION } from '../../version.js'
 import type { CliArguments } from '../args.js'
 import { safeLines, type CliStreams } from '../io.js'
-import { planRequest, unknownModelWarnings } from '../selection.js'
+import {
+  gatewaySettings,
+  planRequest,
+  unknownModelWarnings
+} from '../selection.js'
 
 const PLACEHOLDER_WARNING =
   '\n*** WARNING: no AI_GATEWAY_API_KEY set: rendering PLACEHOLDER images, not real ones. ***\n' +
@@ -22,14 +27,15 @@ export async function runBuild(
 ): Promise<number> {
   const { values, numbers } = args
   const selection = await planRequest(args, io.cwd)
-  const apiKey = (process.env.AI_GATEWAY_API_KEY ?? '').trim()
+  const gateway = gatewaySettings(args)
+  const { apiKey } = gateway
   registerSecret(apiKey)
+  const maxCost = parseUsd('--max-cost', values['max-cost'])
   let placeholder = values.placeholder
   if (!placeholder && !apiKey) {
     io.stderr.write(PLACEHOLDER_WARNING)
     placeholder = true
   }
-  const baseURL = values['gateway-url'] ?? process.env.AI_GATEWAY_BASE_URL
   const controller = new AbortController()
   let signalName: NodeJS.Signals | undefined
   const onSignal = (name: NodeJS.Signals): void => {
@@ -46,15 +52,14 @@ export async function runBuild(
     result = await build({
       ...selection,
       placeholder,
-      ...(placeholder
+      ...(placeholder ? {} : await gatewayCollaborators(gateway)),
+      maxCost,
+      ...(values['no-tags']
         ? {}
         : {
-            imageModel: (
-              await import('../../generate/gateway.js')
-            ).gatewayModelFactory({
-              apiKey,
-              ...(baseURL ? { baseURL } : {})
-            })
+            tags: process.env.GITHUB_REPOSITORY
+              ? { repository: process.env.GITHUB_REPOSITORY }
+              : {}
           }),
       concurrency: numbers.concurrency,
       maxRetries: numbers['max-retries'],
@@ -70,7 +75,7 @@ export async function runBuild(
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
   }
-  for (const warning of unknownModelWarnings(result))
+  for (const warning of [...unknownModelWarnings(result), ...result.warnings])
     io.stderr.write(`${safeLines(warning)}\n`)
   const manifest = buildManifest(result)
   if (values.manifest)
@@ -85,12 +90,31 @@ export async function runBuild(
       )
     io.stdout.write(
       `\n${result.generated} generated, ${result.reprocessed} reprocessed, ${result.skipped} skipped, ${result.failed} failed` +
-        `${result.cost ? `, ${formatCost(result.cost)}` : ''}${placeholder ? ' (placeholders)' : ''}\n`
+        `${result.cost ? `, ${formatCost(result.cost)}` : ''}${result.estimate.total > 0 || result.estimate.unknown.length > 0 ? ` (estimated ${formatEstimateTotal(result.estimate.total, result.estimate.unknown.length)})` : ''}${placeholder ? ' (placeholders)' : ''}\n`
     )
     io.stdout.write(`${safeLines(whereWritten(result, io.cwd))}\n`)
   }
   if (signalName) return signalName === 'SIGINT' ? 130 : 143
+  if (result.budgetStop) {
+    io.stderr.write(
+      `assetgen: ${safeLines(result.budgetStop)}; raise --max-cost or --max-images, or narrow the run with --only or --shard\n`
+    )
+    return 1
+  }
   return result.failed > 0 ? 1 : 0
+}
+
+/** The gateway's image model and credit balance, loaded only for a real build. */
+async function gatewayCollaborators(gateway: {
+  apiKey: string
+  baseURL?: string
+}): Promise<Pick<BuildRequest, 'imageModel' | 'creditBalance'>> {
+  const { gatewayModelFactory, readCreditBalance } =
+    await import('../../generate/gateway.js')
+  return {
+    imageModel: gatewayModelFactory(gateway),
+    creditBalance: () => readCreditBalance(gateway)
+  }
 }
 
 /** `Wrote 3 files in assets/; lockfile assetgen.lock.json`: paths relative to the current folder. */
