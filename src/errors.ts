@@ -83,3 +83,13 @@ export function getErrorMessage(error: unknown): string {
   if (error instanceof Error) return error.message
   return String(error)
 }
+
+/** A file could not be written (disk full, permissions, a refused path); `path` says which. */
+export class FileWriteError extends Error {
+  override readonly name = 'FileWriteError'
+  readonly path: string
+  constructor(path: string, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.path = path
+  }
+}

@@ -14,6 +14,7 @@ import { readProvenance, type Provenance } from '../images/provenance.js'
 import { deriveSeed, sha256 } from '../plan/hash.js'
 import type { LockEntry, LockedVariant } from '../plan/lockfile.js'
 import type { PlanItem } from '../plan/plan.js'
+import { modelLimits } from '../spec/models.js'
 import type { Asset } from '../spec/types.js'
 import { requestImage, type AttemptContext } from './attempts.js'
 import { initialOutcome, type AssetOutcome } from './outcome.js'
@@ -104,7 +105,9 @@ export async function generateAsset(
       }
       const image = await encodeOutput(generated.bytes, {
         format: asset.format,
-        provenance
+        provenance,
+        // Far above what the model may return, so only a lying header is refused.
+        maxPixels: modelLimits(asset.model).maxPixels * 16
       })
       const check = asset.colorCheck
         ? await checkColors(
@@ -167,7 +170,7 @@ async function writeVariants(
       width: settings.width,
       format: settings.format
     })
-    await writeFileAtomic(join(root, out), image.bytes)
+    await writeFileAtomic(join(root, out), image.bytes, { root })
     variants.push({
       out,
       sha256: sha256(image.bytes),
@@ -203,7 +206,9 @@ async function writeOutputs(
     chosen.image.bytes,
     chosen.provenance
   )
-  await writeFileAtomic(join(context.root, asset.out), chosen.image.bytes)
+  await writeFileAtomic(join(context.root, asset.out), chosen.image.bytes, {
+    root: context.root
+  })
   const digest = sha256(chosen.image.bytes)
   const entry: LockEntry = {
     inputHash: item.inputHash,

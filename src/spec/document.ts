@@ -157,17 +157,18 @@ export function parseSpecYaml(
     problems.add(
       undefined,
       '',
-      `the YAML could not be parsed: ${String(error)}`
+      error instanceof RangeError
+        ? `nested too deeply: at most ${MAX_DEPTH} levels`
+        : `the YAML could not be parsed: ${String(error)}`
     )
     return undefined
   }
   for (const error of doc.errors) {
     const source = text.slice(error.pos[0], error.pos[0] + 200)
-    problems.addAt(
-      error.pos[0],
-      '',
-      syntaxMessage(error.code, error.message, source)
-    )
+    const message = syntaxMessage(error.code, error.message, source)
+    problems.addAt(error.pos[0], '', message)
+    // After a stack overflow the parser's further errors are echoes of it.
+    if (message.startsWith('nested too deeply')) break
   }
   if (doc.errors.length > 0) return undefined
   const targets = resolveAliases(doc, problems)
@@ -178,6 +179,11 @@ export function parseSpecYaml(
 // yaml's messages are accurate but terse; add what to do for the mistakes
 // people actually make.
 function syntaxMessage(code: string, message: string, source: string): string {
+  // The parser recurses per level: hostile nesting (200,000 brackets) overflows
+  // its stack, which it reports as an error. Say what the spec did wrong.
+  if (/call stack/i.test(message)) {
+    return `nested too deeply: at most ${MAX_DEPTH} levels`
+  }
   if (code === 'DUPLICATE_KEY') {
     const key = /^(.+?)\s*:(\s|$)/.exec(source)?.[1]
     const name = key === undefined ? '' : ` \`${key}\``
