@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { build, plan, type BuildResult } from './engine.js'
+import { redact } from './safe-text.js'
 import {
   InputError,
   SpecError,
@@ -126,7 +127,9 @@ export async function main(
       specPath: resolve(root, values.spec),
       only,
       force: values.force,
-      ...(shard ? { shard } : {})
+      ...(shard ? { shard } : {}),
+      onWarning: (message: string) =>
+        err.write(`assetgen: warning: ${redact(message)}\n`)
     }
     if (command !== 'build') {
       const planned = await plan({

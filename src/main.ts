@@ -27,6 +27,7 @@ import {
   publishTarget,
   workspaceRoot
 } from './runner-context.js'
+import { logText } from './safe-text.js'
 import { VERSION } from './version.js'
 
 /** Output names as declared in action.yml. */
@@ -73,7 +74,8 @@ export async function run(): Promise<void> {
       only: inputs.only,
       force: inputs.force,
       placeholder: inputs.placeholder,
-      ...(inputs.shard ? { shard: inputs.shard } : {})
+      ...(inputs.shard ? { shard: inputs.shard } : {}),
+      onWarning: (message) => core.warning(logText(message))
     }
     if (inputs.dryRun || decision.mode === 'skip-fork') {
       const note = inputs.dryRun
