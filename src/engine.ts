@@ -5,7 +5,10 @@ import type { ImageModelFactory } from './generate/gateway.js'
 import { initialOutcome, type AssetOutcome } from './generate/outcome.js'
 import { mapBounded } from './concurrency.js'
 import { AdaptivePool } from './generate/pool.js'
+import type * as GenerationModuleType from './generate/run.js'
 import type { AssetRun, RunContext } from './generate/run.js'
+
+type GenerationModule = typeof GenerationModuleType
 import { readLockfile, type Lockfile } from './plan/lockfile.js'
 import { LockfileWriter } from './plan/lockfile-writer.js'
 import { planSpec, type Plan, type PlanItem } from './plan/plan.js'
@@ -140,7 +143,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
 async function buildLocked(
   request: BuildRequest,
   spec: Spec,
-  generation: Promise<typeof import('./generate/run.js')>
+  generation: Promise<GenerationModule>
 ): Promise<BuildResult> {
   const planned = await planLoaded(request, spec)
   const { plan: thePlan } = planned

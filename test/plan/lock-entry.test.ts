@@ -23,7 +23,7 @@ function entry(id: string, overrides: Record<string, unknown> = {}): LockEntry {
     seed: 42,
     generatedAt: '2026-11-25T00:00:00.000Z',
     ...overrides
-  } as LockEntry
+  }
 }
 
 /** Hostile entries, each with the reason it must be refused for. */

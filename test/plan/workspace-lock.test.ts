@@ -90,7 +90,7 @@ describe('acquireWorkspaceLock', () => {
   it('takes over a lock whose holder is gone or that is older than the stale bound', async () => {
     await using dir = await tempDir()
     const lockfilePath = join(dir.path, 'assetgen.lock.json')
-    const gone = spawnSync(process.execPath, ['-e', '']).pid as number
+    const gone = spawnSync(process.execPath, ['-e', '']).pid
     await writeFile(lockPath(lockfilePath), holder(gone, Date.now()))
     const taken = await acquireWorkspaceLock({ lockfilePath, waitMs: 0 })
     await taken.release()
