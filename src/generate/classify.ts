@@ -9,6 +9,7 @@ import {
 } from '@ai-sdk/gateway'
 import { APICallError } from '@ai-sdk/provider'
 import { NoImageGeneratedError } from 'ai'
+import { findResponseTooLarge } from './capped-fetch.js'
 import { getErrorMessage } from '../errors.js'
 
 /** How the retry loop should treat a failed attempt. */
@@ -55,6 +56,8 @@ export function classifyFailure(
   model: string
 ): AttemptFailure {
   const plain = { retryable: false, rateLimited: false }
+  const tooLarge = findResponseTooLarge(error)
+  if (tooLarge) return { ...plain, message: tooLarge.message }
   if (GatewayAuthenticationError.isInstance(error)) {
     return {
       ...plain,

@@ -2,6 +2,7 @@ import { createGateway } from '@ai-sdk/gateway'
 import type { ImageModelV4 } from '@ai-sdk/provider'
 import type { ImageModel } from 'ai'
 import type { Asset } from '../spec/types.js'
+import { cappedFetch, MAX_RESPONSE_BYTES } from './capped-fetch.js'
 
 /** Builds the image model for an asset. The engine takes one of these, so tests can pass fakes. */
 export type ImageModelFactory = (asset: Asset) => ImageModel
@@ -11,6 +12,8 @@ export interface GatewaySettings {
   apiKey: string
   /** e.g. `http://127.0.0.1:4010/v4/ai`; undefined uses the SDK's default (the Vercel AI Gateway). */
   baseURL?: string
+  /** Largest response body read; default {@link MAX_RESPONSE_BYTES}. */
+  maxResponseBytes?: number
 }
 
 /**
@@ -22,7 +25,8 @@ export function gatewayModelFactory(
 ): ImageModelFactory {
   const gateway = createGateway({
     apiKey: settings.apiKey,
-    ...(settings.baseURL ? { baseURL: settings.baseURL } : {})
+    ...(settings.baseURL ? { baseURL: settings.baseURL } : {}),
+    fetch: cappedFetch(settings.maxResponseBytes ?? MAX_RESPONSE_BYTES)
   })
   return (asset) => retryableEmptyResults(gateway.imageModel(asset.model))
 }
