@@ -203,7 +203,10 @@ async function publish(
       const { createOctokit } = await import('./github.js')
       const log = (message: string): void => core.info(message)
       return await publishCommit(
-        createOctokit(inputs.githubToken, { log }),
+        createOctokit(inputs.githubToken, {
+          log,
+          maxWaitSeconds: inputs.maxWait
+        }),
         result,
         target,
         {
@@ -237,7 +240,7 @@ async function comment(
     const { createOctokit } = await import('./github.js')
     const { upsertStickyComment } = await import('./publish/comment.js')
     const posted = await upsertStickyComment(
-      createOctokit(inputs.githubToken),
+      createOctokit(inputs.githubToken, { maxWaitSeconds: inputs.maxWait }),
       {
         owner: target.owner,
         repo: target.repo,
