@@ -27,6 +27,8 @@ import {
   publishTarget,
   workspaceRoot
 } from './runner-context.js'
+import { watchSignals } from './cancellation.js'
+import { once, rescueImages } from './rescue.js'
 import { logText } from './safe-text.js'
 import { VERSION } from './version.js'
 
@@ -56,6 +58,12 @@ export async function run(): Promise<void> {
     core.setOutput(name, '0')
   }
   core.setOutput(OutputName.Changed, 'false')
+  // Watched for the whole run, so a signal in any phase (publishing too) saves what was paid for.
+  const cancellation = watchSignals((name) =>
+    core.warning(
+      `${name}: starting nothing new; saving the images paid for so far`
+    )
+  )
   try {
     const inputs = getInputs()
     const context = eventContext()
@@ -88,8 +96,26 @@ export async function run(): Promise<void> {
         'no AI Gateway key: add a repository secret and pass it as `api-key: ${{ secrets.AI_GATEWAY_API_KEY }}` (or env AI_GATEWAY_API_KEY), or set `placeholder: true` to render offline placeholders'
       )
     }
-    const result = await generate(inputs, selection)
+    const result = await generate(inputs, selection, cancellation.signal)
+    const rescue = once(() =>
+      rescueImages(inputs, context, result, cancellation)
+    )
+    // Mode none publishes nothing by design: its files stay in the workspace for later steps.
+    const publishes = decision.mode !== 'none'
+    // Cancelled while generating: nothing is published, so what was paid for is saved now.
+    if (result.cancelled && publishes) await rescue()
+    // A signal while publishing: save the images as artifacts at once, then stop.
+    if (!result.cancelled && publishes)
+      cancellation.onCancel(() => {
+        void rescue().finally(() => {
+          core.setFailed(
+            'cancelled while publishing: see above for what was saved'
+          )
+          process.exit()
+        })
+      })
     const published = await publish(inputs, decision, context, result, manifest)
+    cancellation.onCancel(undefined)
     await writeManifest(manifest, buildManifest(result, published))
     const summary = buildSummary(
       result,
@@ -124,6 +150,8 @@ export async function run(): Promise<void> {
   } catch (error) {
     await reportFailure(error)
     core.setFailed(getErrorMessage(error))
+  } finally {
+    cancellation.dispose()
   }
 }
 
@@ -143,15 +171,9 @@ async function planOnly(
 
 async function generate(
   inputs: Inputs,
-  selection: PlanRequest
+  selection: PlanRequest,
+  signal: AbortSignal
 ): Promise<BuildResult> {
-  const controller = new AbortController()
-  const onSignal = (name: NodeJS.Signals): void => {
-    core.warning(`${name}: starting nothing new; keeping what finished`)
-    controller.abort(new Error(`cancelled by ${name}`))
-  }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
   core.startGroup('Generate images')
   try {
     // Network peers load when needed, so a dry run or a fork PR starts fast.
@@ -170,13 +192,11 @@ async function generate(
       timeoutMs: inputs.timeoutSeconds * 1000,
       maxImages: inputs.maxImages,
       version: VERSION,
-      signal: controller.signal,
+      signal,
       onProgress: (event) => core.info(formatProgress(event))
     })
   } finally {
     core.endGroup()
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
   }
 }
 
