@@ -39,8 +39,10 @@ export function watchSignals(
     controller.abort(new Error(`cancelled by ${name}`))
     handler?.()
   }
-  process.on('SIGINT', listener)
-  process.on('SIGTERM', listener)
+  const onInterrupt = (): void => listener('SIGINT')
+  const onTerminate = (): void => listener('SIGTERM')
+  process.on('SIGINT', onInterrupt)
+  process.on('SIGTERM', onTerminate)
   return {
     signal: controller.signal,
     get received() {
@@ -52,8 +54,8 @@ export function watchSignals(
       if (received) next?.()
     },
     dispose() {
-      process.off('SIGINT', listener)
-      process.off('SIGTERM', listener)
+      process.off('SIGINT', onInterrupt)
+      process.off('SIGTERM', onTerminate)
     }
   }
 }
