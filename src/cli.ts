@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { build, plan, type BuildResult } from './engine.js'
+import { watchSignals } from './cancellation.js'
 import { redact } from './safe-text.js'
 import {
   InputError,
@@ -186,17 +187,12 @@ async function runBuild(
     placeholder = true
   }
   const baseURL = values['gateway-url'] ?? process.env.AI_GATEWAY_BASE_URL
-  const controller = new AbortController()
-  let signalName: NodeJS.Signals | undefined
-  const onSignal = (name: NodeJS.Signals): void => {
-    signalName = name
+  // Later signals are absorbed, so a second Ctrl-C never cuts a file or lockfile write short.
+  const cancellation = watchSignals((name) =>
     err.write(
       `\nassetgen: ${name}: starting nothing new; keeping what finished\n`
     )
-    controller.abort(new Error(`cancelled by ${name}`))
-  }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
+  )
   let result: BuildResult
   try {
     result = await build({
@@ -217,14 +213,13 @@ async function runBuild(
       timeoutMs: integer(values.timeout, 'timeout', 300, 1) * 1000,
       maxImages: integer(values['max-images'], 'max-images', 0, 0),
       version: VERSION,
-      signal: controller.signal,
+      signal: cancellation.signal,
       onProgress: values.json
         ? undefined
         : (event) => out.write(`${formatProgress(event)}\n`)
     })
   } finally {
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
+    cancellation.dispose()
   }
   const manifest = buildManifest(result)
   if (values.manifest)
@@ -240,6 +235,7 @@ async function runBuild(
         `${result.cost ? `, ${formatCost(result.cost)}` : ''}${placeholder ? ' (placeholders)' : ''}\n`
     )
   }
+  const signalName = cancellation.received
   if (signalName) return signalName === 'SIGINT' ? 130 : 143
   return result.failed > 0 ? 1 : 0
 }
