@@ -8,19 +8,22 @@ import { mapBounded } from './concurrency.js'
 import { budgetStopMessage, openBudget } from './generate/budget.js'
 import { AdaptivePool } from './generate/pool.js'
 import type { RequestTags } from './generate/request.js'
+import type * as GenerationModuleType from './generate/run.js'
 import type { AssetRun, RunContext } from './generate/run.js'
 import {
   estimateWithCatalogue,
   type CatalogueReader,
   type PlanEstimate
 } from './plan/estimate.js'
-import {
-  readLockfile,
-  serializeLockfile,
-  writeLockfile,
-  type Lockfile
-} from './plan/lockfile.js'
+import { readLockfile, type Lockfile } from './plan/lockfile.js'
+import { LockfileWriter } from './plan/lockfile-writer.js'
+
+type GenerationModule = typeof GenerationModuleType
 import { planSpec, type Plan, type PlanItem } from './plan/plan.js'
+import {
+  acquireWorkspaceLock,
+  type WorkspaceLockOptions
+} from './plan/workspace-lock.js'
 import { loadSpec } from './spec/load.js'
 import type { Spec } from './spec/types.js'
 
@@ -39,6 +42,8 @@ export interface PlanRequest {
    * when a model to pay for has no price from history, the spec or the built-in table.
    */
   imagePrices?: CatalogueReader
+  /** Receives warnings the caller should show: invalid lockfile entries, waiting for another build. */
+  onWarning?: (message: string) => void
 }
 
 /** A loaded spec, its lockfile, the plan and what it should cost. */
@@ -85,6 +90,8 @@ export interface BuildRequest extends PlanRequest {
   keySource?: string
   now?: () => Date
   onProgress?: (event: ProgressEvent) => void
+  /** Bounds for waiting on another build of the same workspace (see workspace-lock.ts). */
+  workspaceLock?: Pick<WorkspaceLockOptions, 'waitMs' | 'staleMs' | 'pollMs'>
 }
 
 /** What a build did. */
@@ -116,7 +123,11 @@ export async function plan(request: PlanRequest): Promise<Planned> {
     specPath: request.specPath,
     root: request.root
   })
-  const lockfile = await readLockfile(spec.lockfilePath)
+  return planLoaded(request, spec)
+}
+
+async function planLoaded(request: PlanRequest, spec: Spec): Promise<Planned> {
+  const lockfile = await readLockfile(spec.lockfilePath, request.onWarning)
   const planned = await planSpec(spec, lockfile, {
     ...(request.only ? { only: request.only } : {}),
     force: request.force ?? false,
@@ -147,8 +158,32 @@ export function imagesToGenerate(planned: Plan): number {
 export async function build(request: BuildRequest): Promise<BuildResult> {
   // The generation path (AI SDK, image encoders) loads only for a build, while the plan reads files.
   const generation = import('./generate/run.js')
-  const planned = await plan(request)
-  const { spec, plan: thePlan } = planned
+  const spec = await loadSpec({
+    specPath: request.specPath,
+    root: request.root
+  })
+  // Held from planning to the last lockfile write, so a second build plans on what this one wrote
+  // and never pays for the same images.
+  const workspaceLock = await acquireWorkspaceLock({
+    ...request.workspaceLock,
+    lockfilePath: spec.lockfilePath,
+    ...(request.onWarning ? { onWait: request.onWarning } : {}),
+    ...(request.signal ? { signal: request.signal } : {})
+  })
+  try {
+    return await buildLocked(request, spec, generation)
+  } finally {
+    await workspaceLock.release()
+  }
+}
+
+async function buildLocked(
+  request: BuildRequest,
+  spec: Spec,
+  generation: Promise<GenerationModule>
+): Promise<BuildResult> {
+  const planned = await planLoaded(request, spec)
+  const { plan: thePlan } = planned
   const toGenerate = imagesToGenerate(thePlan)
   if (request.maxImages > 0 && toGenerate > request.maxImages) {
     throw new InputError(
@@ -284,49 +319,5 @@ function skippedOutcome(item: PlanItem, placeholder: boolean): AssetOutcome {
         }
       : {}),
     warnings: item.status === 'edited' ? [item.reason] : []
-  }
-}
-
-/**
- * Keeps the lockfile on disk in step with the files: each success is written at once (atomically,
- * one write at a time), so a run killed halfway keeps what it paid for. Entries of assets no longer
- * in the spec are dropped; failed assets keep their previous entries.
- */
-class LockfileWriter {
-  current: Lockfile
-  private readonly original: string
-  private queue: Promise<void> = Promise.resolve()
-  private readonly path: string
-
-  constructor(spec: Spec, previous: Lockfile) {
-    this.path = spec.lockfilePath
-    this.original = serializeLockfile(previous)
-    const ids = new Set(spec.assets.map((asset) => asset.id))
-    const assets = Object.fromEntries(
-      Object.entries(previous.assets).filter(([id]) => ids.has(id))
-    )
-    this.current = { version: previous.version, assets }
-  }
-
-  get changed(): boolean {
-    return serializeLockfile(this.current) !== this.original
-  }
-
-  record(id: string, entry: Lockfile['assets'][string]): Promise<void> {
-    this.current.assets[id] = entry
-    return this.flush()
-  }
-
-  finish(): Promise<void> {
-    return this.changed ? this.flush() : this.queue
-  }
-
-  private flush(): Promise<void> {
-    const snapshot = {
-      version: this.current.version,
-      assets: { ...this.current.assets }
-    }
-    this.queue = this.queue.then(() => writeLockfile(this.path, snapshot))
-    return this.queue
   }
 }

@@ -107,3 +107,13 @@ export class AuthenticationError extends Error {
     this.status = options.status
   }
 }
+
+/** A file could not be written (disk full, permissions, a refused path); `path` says which. */
+export class FileWriteError extends Error {
+  override readonly name = 'FileWriteError'
+  readonly path: string
+  constructor(path: string, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.path = path
+  }
+}

@@ -36,6 +36,20 @@ export interface CreateOctokitOptions {
    * content-creating requests to avoid secondary rate limits. Tests against a fake turn it off.
    */
   spaceWrites?: boolean
+  /**
+   * Longest single wait, in seconds, for a rate limit or a `retry-after`; default
+   * {@link DEFAULT_MAX_WAIT_SECONDS}. When GitHub asks for longer, the request fails at once with a
+   * RateLimitedError, and so does every later request through this Octokit: publishing stops.
+   */
+  maxWaitSeconds?: number
+}
+
+/** The default cap on one rate-limit wait: a minute. */
+export const DEFAULT_MAX_WAIT_SECONDS = 60
+
+/** GitHub asked to wait longer than the max-wait input allows: publishing stopped. */
+export class RateLimitedError extends Error {
+  override readonly name = 'RateLimitedError'
 }
 
 /**
@@ -58,6 +72,9 @@ export function createOctokit(
 ) {
   const log = options.log ?? (() => {})
   const retryAfterBaseValue = options.retryAfterBaseValue ?? 1000
+  const maxWait = options.maxWaitSeconds ?? DEFAULT_MAX_WAIT_SECONDS
+  // Set once GitHub asks for a wait past max-wait: from then on nothing waits and nothing is sent.
+  let stopped: string | undefined
   const onLimit =
     (kind: string) =>
     (
@@ -66,6 +83,11 @@ export function createOctokit(
       _octokit: unknown,
       retryCount: number
     ) => {
+      if (retryAfter > maxWait) {
+        stopped = `GitHub ${kind}: ${request.method} ${request.url} was asked to wait ${retryAfter} s, more than max-wait (${maxWait} s); publishing stopped`
+        log(stopped)
+        return false
+      }
       const again = retryCount < RATE_LIMIT_RETRIES
       log(
         `GitHub ${kind} hit by ${request.method} ${request.url}; ` +
@@ -83,7 +105,7 @@ export function createOctokit(
       ? { write: unspacedGroup, notifications: unspacedGroup }
       : {})
   }
-  return getOctokit(
+  const octokit = getOctokit(
     token,
     {
       // @actions/github reads GITHUB_API_URL when it is first imported; read it per call so a
@@ -102,6 +124,14 @@ export function createOctokit(
     retry,
     throttling
   )
+  octokit.hook.before('request', () => {
+    if (stopped) throw new RateLimitedError(stopped)
+  })
+  octokit.hook.error('request', (error) => {
+    if (stopped) throw new RateLimitedError(stopped, { cause: error })
+    throw error
+  })
+  return octokit
 }
 
 /** The Octokit every publishing module takes. */
@@ -147,6 +177,9 @@ export function toPublishError(
   permission: string
 ): PublishError {
   if (error instanceof PublishError) return error
+  // The rate-limit stop says what happened itself; GitHub's answer is its cause.
+  if (error instanceof RateLimitedError)
+    return new PublishError(error.message, { cause: error })
   const status = errorStatus(error)
   const message = errorMessage(error)
   let hint = ''

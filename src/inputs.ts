@@ -51,6 +51,8 @@ export interface Inputs {
   placeholder: boolean
   /** This job's part of a sharded build: index (1-based) and count. */
   shard?: { index: number; count: number }
+  /** Longest single wait for a GitHub rate limit or retry-after, in seconds. */
+  maxWait: number
 }
 
 /** Input names as declared in action.yml. */
@@ -76,7 +78,8 @@ export const InputName = {
   MaxCost: 'max-cost',
   TagRequests: 'tag-requests',
   Placeholder: 'placeholder',
-  Shard: 'shard'
+  Shard: 'shard',
+  MaxWait: 'max-wait'
 } as const
 
 /** An input's value, or undefined when empty. */
@@ -203,6 +206,7 @@ export function getInputs(): Inputs {
     ),
     tagRequests: booleanInput(InputName.TagRequests, true),
     placeholder: booleanInput(InputName.Placeholder, false),
-    ...(shard ? { shard } : {})
+    ...(shard ? { shard } : {}),
+    maxWait: integerInput(InputName.MaxWait, 60, 0, 3600)
   }
 }

@@ -27,6 +27,8 @@ import {
   publishTarget,
   workspaceRoot
 } from './runner-context.js'
+import { watchSignals } from './cancellation.js'
+import { once, rescueImages } from './rescue.js'
 import { logText, redact } from './safe-text.js'
 import { VERSION } from './version.js'
 
@@ -58,6 +60,12 @@ export async function run(): Promise<void> {
     setOutput(name, '0')
   }
   setOutput(OutputName.Changed, 'false')
+  // Watched for the whole run, so a signal in any phase (publishing too) saves what was paid for.
+  const cancellation = watchSignals((name) =>
+    core.warning(
+      `${name}: starting nothing new; saving the images paid for so far`
+    )
+  )
   try {
     const inputs = getInputs()
     const context = eventContext()
@@ -77,7 +85,8 @@ export async function run(): Promise<void> {
       force: inputs.force,
       placeholder: inputs.placeholder,
       ...(inputs.shard ? { shard: inputs.shard } : {}),
-      ...priceList(inputs)
+      ...priceList(inputs),
+      onWarning: (message) => core.warning(logText(message))
     }
     if (inputs.dryRun || decision.mode === 'skip-fork') {
       const note = inputs.dryRun
@@ -90,8 +99,26 @@ export async function run(): Promise<void> {
         'no AI Gateway key: add a repository secret and pass it as `api-key: ${{ secrets.AI_GATEWAY_API_KEY }}` (or env AI_GATEWAY_API_KEY), or set `placeholder: true` to render offline placeholders'
       )
     }
-    const result = await generate(inputs, selection)
+    const result = await generate(inputs, selection, cancellation.signal)
+    const rescue = once(() =>
+      rescueImages(inputs, context, result, cancellation)
+    )
+    // Mode none publishes nothing by design: its files stay in the workspace for later steps.
+    const publishes = decision.mode !== 'none'
+    // Cancelled while generating: nothing is published, so what was paid for is saved now.
+    if (result.cancelled && publishes) await rescue()
+    // A signal while publishing: save the images as artifacts at once, then stop.
+    if (!result.cancelled && publishes)
+      cancellation.onCancel(() => {
+        void rescue().finally(() => {
+          core.setFailed(
+            'cancelled while publishing: see above for what was saved'
+          )
+          process.exit()
+        })
+      })
     const published = await publish(inputs, decision, context, result, manifest)
+    cancellation.onCancel(undefined)
     await writeManifest(manifest, buildManifest(result, published))
     const summary = buildSummary(
       result,
@@ -132,6 +159,8 @@ export async function run(): Promise<void> {
   } catch (error) {
     await reportFailure(error)
     core.setFailed(logText(getErrorMessage(error)))
+  } finally {
+    cancellation.dispose()
   }
 }
 
@@ -171,15 +200,9 @@ function gatewaySettings(inputs: Inputs): { apiKey: string; baseURL?: string } {
 
 async function generate(
   inputs: Inputs,
-  selection: PlanRequest
+  selection: PlanRequest,
+  signal: AbortSignal
 ): Promise<BuildResult> {
-  const controller = new AbortController()
-  const onSignal = (name: NodeJS.Signals): void => {
-    core.warning(`${name}: starting nothing new; keeping what finished`)
-    controller.abort(new Error(`cancelled by ${name}`))
-  }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
   core.startGroup('Generate images')
   try {
     // Network peers load when needed, so a dry run or a fork PR starts fast.
@@ -202,7 +225,7 @@ async function generate(
       timeoutMs: inputs.timeoutSeconds * 1000,
       maxImages: inputs.maxImages,
       version: VERSION,
-      signal: controller.signal,
+      signal,
       keySource: 'the api-key input (secret AI_GATEWAY_API_KEY)',
       onProgress: (event) => core.info(formatProgress(event))
     })
@@ -210,8 +233,6 @@ async function generate(
     return result
   } finally {
     core.endGroup()
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
   }
 }
 
@@ -238,7 +259,10 @@ async function publish(
       const { createOctokit } = await import('./github.js')
       const log = (message: string): void => core.info(logText(message))
       return await publishCommit(
-        createOctokit(inputs.githubToken, { log }),
+        createOctokit(inputs.githubToken, {
+          log,
+          maxWaitSeconds: inputs.maxWait
+        }),
         result,
         target,
         {
@@ -272,7 +296,7 @@ async function comment(
     const { createOctokit } = await import('./github.js')
     const { upsertStickyComment } = await import('./publish/comment.js')
     const posted = await upsertStickyComment(
-      createOctokit(inputs.githubToken),
+      createOctokit(inputs.githubToken, { maxWaitSeconds: inputs.maxWait }),
       {
         owner: target.owner,
         repo: target.repo,

@@ -238,6 +238,50 @@ describe('the CLI bundle (dist/cli/index.js)', () => {
     expect(await new Promise((resolve) => rerun.on('close', resolve))).toBe(0)
     expect(gateway.requestCount()).toBe(6 - done.length)
   })
+
+  it('runs two builds of one workspace one after the other: each asset is paid for once', async () => {
+    const assets = Array.from(
+      { length: 8 },
+      (_, index) =>
+        `  - id: b${index}\n    prompt: Both ${index}\n    size: 64x64\n`
+    ).join('')
+    await using ws = await workspace(`version: 1\nassets:\n${assets}`)
+    const env = {
+      ...process.env,
+      AI_GATEWAY_API_KEY: 'cli-key',
+      AI_GATEWAY_BASE_URL: gateway.url
+    }
+    gateway.reset()
+    const run = () => {
+      const child = spawn(
+        process.execPath,
+        [CLI_ENTRY, 'build', '--concurrency', '8'],
+        { cwd: ws.root, env }
+      )
+      let output = ''
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      return new Promise<{ code: number | null; output: string }>((resolve) =>
+        child.on('close', (code) => resolve({ code, output }))
+      )
+    }
+    const [first, second] = await Promise.all([run(), run()])
+    expect([first.code, second.code]).toEqual([0, 0])
+    // One of them waited, said so, then found everything up to date.
+    const waited = [first, second].filter((result) =>
+      /another assetgen build \(pid \d+\) is building this workspace; waiting/.test(
+        result.output
+      )
+    )
+    expect(waited).toHaveLength(1)
+    expect(waited[0]?.output).toContain('0 generated, 0 reprocessed, 8 skipped')
+    expect(gateway.requestCount()).toBe(8)
+    const lockfile = await readLockfile(join(ws.root, 'assetgen.lock.json'))
+    expect(Object.keys(lockfile.assets)).toHaveLength(8)
+    expect((await cli(ws.root, 'plan')).stdout).toContain(
+      '0 of 8 assets would be generated.'
+    )
+  })
 })
 
 describe('assetgen build --max-cost (bundle)', () => {

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PublishError } from '../src/errors.js'
-import { createOctokit, toPublishError } from '../src/github.js'
+import {
+  createOctokit,
+  RateLimitedError,
+  toPublishError
+} from '../src/github.js'
 import { FakeGitHub, error } from './fakes/github.js'
 
 let github: FakeGitHub
@@ -92,6 +96,52 @@ describe('createOctokit', () => {
       expect.stringMatching(/retry 2 of 2/),
       expect.stringMatching(/giving up/)
     ])
+  })
+
+  it('never waits longer than max-wait: a reset an hour away stops this and every later request at once', async () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 3600)
+    github.onRequest({ path: refPath }, () => ({
+      ...error(403, 'API rate limit exceeded for installation'),
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }
+    }))
+    const log = vi.fn()
+    // The real base value: a wait that happened would take an hour, not a millisecond.
+    const octokit = createOctokit('test-token', {
+      baseUrl: github.url,
+      spaceWrites: false,
+      maxWaitSeconds: 60,
+      log
+    })
+    const failure: unknown = await getRef(octokit).catch(
+      (caught: unknown) => caught
+    )
+    expect(failure).toBeInstanceOf(RateLimitedError)
+    const message =
+      /GitHub rate limit: GET \/repos\/\{owner\}\/\{repo\}\/git\/ref\/\{ref\} was asked to wait 360\d s, more than max-wait \(60 s\); publishing stopped/
+    expect((failure as Error).message).toMatch(message)
+    expect(
+      toPublishError(failure, 'Reading', 'contents: write').message
+    ).toMatch(message)
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(message))
+    // Publishing stops: the next request is not even sent.
+    await expect(getRef(octokit)).rejects.toBeInstanceOf(RateLimitedError)
+    expect(github.requests).toHaveLength(1)
+  })
+
+  it('caps a secondary rate limit’s retry-after the same way', async () => {
+    github.onRequest({ path: refPath }, () => ({
+      ...error(403, 'You have exceeded a secondary rate limit'),
+      headers: { 'retry-after': '61' }
+    }))
+    const octokit = createOctokit('test-token', {
+      ...fast,
+      baseUrl: github.url,
+      maxWaitSeconds: 60
+    })
+    await expect(getRef(octokit)).rejects.toThrow(
+      /secondary rate limit: .* asked to wait 61 s, more than max-wait \(60 s\)/
+    )
+    expect(github.requests).toHaveLength(1)
   })
 
   it('waits out a secondary rate limit and succeeds', async () => {

@@ -9,7 +9,8 @@ import { workspaceRoot } from './root.js'
 /** Resolves the spec (relative to the current folder) and its workspace root. */
 export async function planRequest(
   args: CliArguments,
-  cwd: string
+  cwd: string,
+  onWarning?: (message: string) => void
 ): Promise<PlanRequest> {
   const specPath = path.resolve(cwd, args.values.spec ?? 'assetgen.yml')
   const root = await workspaceRoot({
@@ -26,6 +27,7 @@ export async function planRequest(
     force: args.values.force,
     placeholder: args.values.placeholder,
     ...(shard ? { shard } : {}),
+    ...(onWarning ? { onWarning } : {}),
     // The gateway's price list is the estimate's last source; it needs a key.
     ...(gateway.apiKey && !args.values.placeholder
       ? {

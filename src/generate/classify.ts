@@ -9,6 +9,7 @@ import {
 } from '@ai-sdk/gateway'
 import { APICallError } from '@ai-sdk/provider'
 import { NoImageGeneratedError } from 'ai'
+import { findResponseTooLarge } from './capped-fetch.js'
 import { getErrorMessage } from '../errors.js'
 import { findNetworkFailure, networkErrorMessage } from './network.js'
 
@@ -56,6 +57,8 @@ export function classifyFailure(
   model: string
 ): AttemptFailure {
   const plain = { retryable: false, rateLimited: false }
+  const tooLarge = findResponseTooLarge(error)
+  if (tooLarge) return { ...plain, message: tooLarge.message }
   // Before the gateway's own classes: the SDK reports a refused connection as a 500 with an
   // "Invalid error response format", which says nothing of what happened.
   const network = findNetworkFailure(error)

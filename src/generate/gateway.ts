@@ -5,6 +5,7 @@ import { getErrorMessage } from '../errors.js'
 import type { PricingTable } from '../spec/pricing.js'
 import type { Asset } from '../spec/types.js'
 import { parseCost } from './cost.js'
+import { cappedFetch, MAX_RESPONSE_BYTES } from './capped-fetch.js'
 
 /** Builds the image model for an asset. The engine takes one of these, so tests can pass fakes. */
 export type ImageModelFactory = (asset: Asset) => ImageModel
@@ -14,6 +15,8 @@ export interface GatewaySettings {
   apiKey: string
   /** e.g. `http://127.0.0.1:4010/v4/ai`; undefined uses the SDK's default (the Vercel AI Gateway). */
   baseURL?: string
+  /** Largest response body read; default {@link MAX_RESPONSE_BYTES}. */
+  maxResponseBytes?: number
 }
 
 /**
@@ -25,7 +28,8 @@ export function gatewayModelFactory(
 ): ImageModelFactory {
   const gateway = createGateway({
     apiKey: settings.apiKey,
-    ...(settings.baseURL ? { baseURL: settings.baseURL } : {})
+    ...(settings.baseURL ? { baseURL: settings.baseURL } : {}),
+    fetch: cappedFetch(settings.maxResponseBytes ?? MAX_RESPONSE_BYTES)
   })
   return (asset) => retryableEmptyResults(gateway.imageModel(asset.model))
 }

@@ -19,6 +19,7 @@ import { readProvenance, type Provenance } from '../images/provenance.js'
 import { deriveSeed, sha256 } from '../plan/hash.js'
 import type { LockEntry, LockedVariant } from '../plan/lockfile.js'
 import type { PlanItem } from '../plan/plan.js'
+import { modelLimits } from '../spec/models.js'
 import type { Asset } from '../spec/types.js'
 import { requestImage, type AttemptContext } from './attempts.js'
 import { malformedImageMessage } from './classify.js'
@@ -122,7 +123,9 @@ export async function generateAsset(
       }
       const image = await encodeOutput(generated.bytes, {
         format: asset.format,
-        provenance
+        provenance,
+        // Far above what the model may return, so only a lying header is refused.
+        maxPixels: modelLimits(asset.model).maxPixels * 16
       }).catch((error: unknown) => {
         throw new ImageError(
           malformedImageMessage(asset.id, getErrorMessage(error)),
@@ -190,7 +193,7 @@ async function writeVariants(
       width: settings.width,
       format: settings.format
     })
-    await writeFileAtomic(join(root, out), image.bytes)
+    await writeFileAtomic(join(root, out), image.bytes, { root })
     variants.push({
       out,
       sha256: sha256(image.bytes),
@@ -226,7 +229,9 @@ async function writeOutputs(
     chosen.image.bytes,
     chosen.provenance
   )
-  await writeFileAtomic(join(context.root, asset.out), chosen.image.bytes)
+  await writeFileAtomic(join(context.root, asset.out), chosen.image.bytes, {
+    root: context.root
+  })
   const digest = sha256(chosen.image.bytes)
   const entry: LockEntry = {
     inputHash: item.inputHash,

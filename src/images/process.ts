@@ -12,7 +12,7 @@ import type {
 } from '../spec/types.js'
 import type { Provenance } from './provenance.js'
 import { pngWithXmp, provenanceXmp } from './provenance.js'
-import { sharp } from './sharp.js'
+import { MAX_INPUT_PIXELS, sharp } from './sharp.js'
 
 /** An encoded image and what it is. */
 export interface EncodedImage {
@@ -85,12 +85,15 @@ async function encode(
     quality?: number
     width?: number
     provenance?: Provenance
+    maxPixels?: number
   }
 ): Promise<EncodedImage> {
   const { format, provenance, width } = target
   const xmp = provenance && provenanceXmp(provenance)
   // autoOrient: output metadata is replaced, so an EXIF rotation would be lost; apply it instead.
-  let image = sharp(input).autoOrient()
+  let image = sharp(input, {
+    limitInputPixels: target.maxPixels ?? MAX_INPUT_PIXELS
+  }).autoOrient()
   if (width !== undefined) {
     image = image.resize({ width, withoutEnlargement: true })
   }
@@ -126,9 +129,33 @@ async function encode(
  */
 export async function encodeOutput(
   input: Uint8Array,
-  options: { format: ImageFormat; provenance?: Provenance }
+  options: { format: ImageFormat; provenance?: Provenance; maxPixels?: number }
 ): Promise<EncodedImage> {
+  const detected = sniffMediaType(input)
+  // Only raster formats are taken from a model: an SVG is a document (scripts, external links) that
+  // libvips would render, and a GIF is no format a spec can ask for.
+  if (detected === undefined || !RASTER_TYPES.has(detected)) {
+    const kind =
+      detected ??
+      (looksLikeMarkup(input) ? 'SVG or other markup' : 'unrecognised bytes')
+    throw new ImageError(
+      `the model returned ${kind}, not a PNG, JPEG, WebP or AVIF image: refused (${input.byteLength} bytes)`
+    )
+  }
   return encode(input, options)
+}
+
+/** What assetgen accepts from a model, judged by the bytes. */
+const RASTER_TYPES = new Set([
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/avif'
+])
+
+function looksLikeMarkup(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 256)).toString('utf8')
+  return /^\uFEFF?\s*</.test(head)
 }
 
 /**

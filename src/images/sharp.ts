@@ -16,3 +16,10 @@ sharp.cache(false)
 sharp.concurrency(availableParallelism())
 
 export { sharp }
+
+/**
+ * The most pixels any decoded image may claim in its header (64 Mpx, 16 times the largest model
+ * output). sharp checks it before decoding, so a small file announcing a gigapixel canvas is
+ * refused instead of allocating gigabytes.
+ */
+export const MAX_INPUT_PIXELS = 67_108_864

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises'
 import { LockfileError, getErrorMessage } from '../errors.js'
 import { writeFileAtomic } from '../fs-atomic.js'
 import { redact } from '../safe-text.js'
+import { isAssetId } from '../spec/validate.js'
 import type { InputDigests } from './hash.js'
+import { checkLockEntry } from './lock-entry.js'
 
 /** The lockfile's format version. */
 export const LOCKFILE_VERSION = 1
@@ -49,8 +51,17 @@ export function emptyLockfile(): Lockfile {
   return { version: LOCKFILE_VERSION, assets: {} }
 }
 
-/** Reads a lockfile; a missing file is an empty lockfile, a corrupt one a LockfileError. */
-export async function readLockfile(path: string): Promise<Lockfile> {
+/** Receives one message per lockfile entry that was refused (and treated as absent). */
+export type InvalidEntryHandler = (message: string) => void
+
+/**
+ * Reads a lockfile; a missing file is an empty lockfile, a corrupt one a LockfileError. Invalid
+ * entries are reported to `onInvalid` and left out.
+ */
+export async function readLockfile(
+  path: string,
+  onInvalid?: InvalidEntryHandler
+): Promise<Lockfile> {
   let text: string
   try {
     text = await readFile(path, 'utf8')
@@ -61,13 +72,18 @@ export async function readLockfile(path: string): Promise<Lockfile> {
       cause: error
     })
   }
-  return parseLockfile(text, path)
+  return parseLockfile(text, path, onInvalid)
 }
 
-/** Parses lockfile text, checking its shape enough that later code can trust it. */
+/**
+ * Parses lockfile text. The file itself must be a lockfile of this version (else LockfileError);
+ * each entry is checked on its own (types, fields, hex digests, confined paths), and an invalid one
+ * is reported to `onInvalid`, naming the lockfile and the asset id, and treated as absent.
+ */
 export function parseLockfile(
   text: string,
-  path = 'assetgen.lock.json'
+  path = 'assetgen.lock.json',
+  onInvalid: InvalidEntryHandler = () => {}
 ): Lockfile {
   let data: unknown
   try {
@@ -84,13 +100,25 @@ export function parseLockfile(
     typeof candidate !== 'object' ||
     candidate.version !== LOCKFILE_VERSION ||
     !candidate.assets ||
-    typeof candidate.assets !== 'object'
+    typeof candidate.assets !== 'object' ||
+    Array.isArray(candidate.assets)
   ) {
     throw new LockfileError(
       `${path} is not an assetgen lockfile of version ${LOCKFILE_VERSION}`
     )
   }
-  return { version: LOCKFILE_VERSION, assets: candidate.assets }
+  const assets: Record<string, LockEntry> = {}
+  for (const [id, value] of Object.entries(candidate.assets as object)) {
+    const checked = isAssetId(id)
+      ? checkLockEntry(value)
+      : 'has an id that no spec can have'
+    if (typeof checked === 'string') {
+      onInvalid(
+        `${path}: the entry for ${JSON.stringify(id.slice(0, 100))} ${checked}: ignored, as if absent`
+      )
+    } else assets[id] = checked
+  }
+  return { version: LOCKFILE_VERSION, assets }
 }
 
 const entryKeyOrder: Array<keyof LockEntry> = [
@@ -131,9 +159,14 @@ export function serializeLockfile(lockfile: Lockfile): string {
 /** Writes the lockfile atomically (temp file, then rename): a crash never leaves half a file. */
 export async function writeLockfile(
   path: string,
-  lockfile: Lockfile
+  lockfile: Lockfile,
+  root?: string
 ): Promise<void> {
-  await writeFileAtomic(path, serializeLockfile(lockfile))
+  await writeFileAtomic(
+    path,
+    serializeLockfile(lockfile),
+    root === undefined ? {} : { root }
+  )
 }
 
 /**

@@ -1,8 +1,10 @@
-import { createReadStream } from 'node:fs'
+import { constants } from 'node:fs'
+import { open, realpath, type FileHandle } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import picomatch from 'picomatch'
 import { InputError } from '../errors.js'
+import { isInside } from '../spec/paths.js'
 import type { Asset, Spec } from '../spec/types.js'
 import {
   canonicalJson,
@@ -68,17 +70,39 @@ export interface PlanOptions {
   shard?: { index: number; count: number }
 }
 
-/** sha256 of a file's bytes (streamed), or undefined when it does not exist. */
-export async function fileSha256(path: string): Promise<string | undefined> {
-  const hash = createHash('sha256')
+/** Errors that mean "no file to hash here". */
+const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'ELOOP', 'ENAMETOOLONG'])
+
+/**
+ * sha256 of a file's bytes (streamed), or undefined when there is no regular file there, or (with
+ * `realRoot`) when it really lies outside the workspace. Lockfile paths are untrusted: a FIFO, a
+ * device or a directory is never read, so planning finishes whatever the lockfile names.
+ */
+export async function fileSha256(
+  path: string,
+  realRoot?: string
+): Promise<string | undefined> {
+  let handle: FileHandle
   try {
-    for await (const chunk of createReadStream(path))
-      hash.update(chunk as Buffer)
+    if (realRoot !== undefined && !isInside(realRoot, await realpath(path)))
+      return undefined
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    if (ABSENT.has((error as NodeJS.ErrnoException).code ?? ''))
+      return undefined
     throw error
   }
-  return hash.digest('hex')
+  try {
+    // Checked on the open file, so a swap between check and read changes nothing.
+    if (!(await handle.stat()).isFile()) return undefined
+    const hash = createHash('sha256')
+    for await (const chunk of handle.createReadStream({ autoClose: false }))
+      hash.update(chunk as Buffer)
+    return hash.digest('hex')
+  } finally {
+    await handle.close()
+  }
 }
 
 /** A digest of the variant settings, so changing only variants re-derives files without a paid call. */
@@ -105,10 +129,11 @@ export async function planSpec(
 ): Promise<Plan> {
   const selected = selectionMatcher(options.only)
   checkSelection(spec, options.only)
+  const realRoot = await realpath(spec.root)
   const items = await Promise.all(
     spec.assets.map((asset) =>
       planAsset(
-        spec.root,
+        realRoot,
         asset,
         lockfile.assets[asset.id],
         selected(asset.id),
@@ -177,7 +202,7 @@ async function planAsset(
   if (options.force) return decide('forced', 'generate', 'forced')
   if (!previous) return decide('new', 'generate', 'not in the lockfile')
 
-  const outputSha = await fileSha256(join(root, asset.out))
+  const outputSha = await fileSha256(join(root, asset.out), root)
   if (outputSha === undefined)
     return decide('missing', 'generate', `${asset.out} is missing`)
   const changed = changedInputs(previous.inputs, inputs)
@@ -223,7 +248,7 @@ async function variantsStale(
   const checks = await Promise.all(
     (previous.variants ?? []).map(
       async (variant) =>
-        (await fileSha256(join(root, variant.out))) === variant.sha256
+        (await fileSha256(join(root, variant.out), root)) === variant.sha256
     )
   )
   return checks.some((ok) => !ok)

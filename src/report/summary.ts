@@ -61,12 +61,7 @@ export function renderReport(
   const head = [`### ${input.title}`, '', `**${totalsLine(input.totals)}**`, '']
   for (const note of input.notes) head.push(note, '')
   const tail: string[] = []
-  if (input.orphans.length > 0) {
-    tail.push(
-      '',
-      `Orphans (no longer in the spec; lock entries dropped, files left alone): ${input.orphans.map((orphan) => inlineCode(orphan.out)).join(', ')}`
-    )
-  }
+  if (input.orphans.length > 0) tail.push('', orphansLine(input.orphans))
   let rows = input.rows
   for (;;) {
     const omitted = input.rows.length - rows.length
@@ -74,7 +69,28 @@ export function renderReport(
     const more =
       omitted > 0 ? `\n\n…and ${omitted} more assets (see the manifest)` : ''
     const text = redact(`${head.join('\n')}${table}${more}${tail.join('\n')}\n`)
-    if (text.length <= limit || rows.length === 0) return text
+    // GitHub counts bytes, not characters.
+    if (Buffer.byteLength(text) <= limit || rows.length === 0) return text
     rows = rows.slice(0, Math.max(0, Math.floor(rows.length * 0.8)))
   }
+}
+
+/** Orphans listed by path at most; past it they collapse into a count (the manifest lists all). */
+export const MAX_LISTED_ORPHANS = 50
+
+/**
+ * The orphans line. Their paths come from the lockfile (untrusted), so each is a code span, and a
+ * lockfile with thousands of them collapses into a count instead of pushing the summary past 1 MiB.
+ */
+function orphansLine(orphans: SummaryInput['orphans']): string {
+  const label =
+    'Orphans (no longer in the spec; lock entries dropped, files left alone)'
+  const listed = orphans
+    .slice(0, MAX_LISTED_ORPHANS)
+    .map((orphan) => inlineCode(orphan.out.slice(0, 300)))
+    .join(', ')
+  const more = orphans.length - MAX_LISTED_ORPHANS
+  return more > 0
+    ? `${label}: ${listed} and ${more} more (see the manifest)`
+    : `${label}: ${listed}`
 }

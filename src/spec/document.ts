@@ -158,7 +158,9 @@ export function parseSpecYaml(
     problems.add(
       undefined,
       '',
-      `the YAML could not be parsed: ${String(error)}`
+      error instanceof RangeError
+        ? `nested too deeply: at most ${MAX_DEPTH} levels`
+        : `the YAML could not be parsed: ${String(error)}`
     )
     return undefined
   }
@@ -176,11 +178,10 @@ export function parseSpecYaml(
   }
   for (const error of doc.errors) {
     const source = text.slice(error.pos[0], error.pos[0] + 200)
-    problems.addAt(
-      error.pos[0],
-      '',
-      syntaxMessage(error.code, error.message, source)
-    )
+    const message = syntaxMessage(error.code, error.message, source, MAX_DEPTH)
+    problems.addAt(error.pos[0], '', message)
+    // After a stack overflow the parser's further errors are echoes of it.
+    if (message.startsWith('nested too deeply')) break
   }
   if (doc.errors.length > 0) return undefined
   const targets = resolveAliases(doc, problems)

@@ -9,6 +9,7 @@ import type { Node } from 'yaml'
 import type { Problems } from './document.js'
 import { checkRealPath, resolveSpecPath, workspacePath } from './paths.js'
 import type { Workspace } from './paths.js'
+import { FOREIGN_IMAGE_EXTENSIONS, FORMAT_BY_EXTENSION } from './plan.js'
 import type { AssetPlan } from './plan.js'
 import type { Setting } from './settings.js'
 
@@ -126,9 +127,17 @@ async function checkOutput(
     (stats) => stats.isDirectory(),
     () => false
   )
-  return isDirectory
-    ? `${shown} is a directory: give a file name such as hero.png`
-    : undefined
+  if (isDirectory)
+    return `${shown} is a directory: give a file name such as hero.png`
+  const extension = path.extname(absolute).toLowerCase()
+  // Foreign image extensions (.gif) get their own message from the format pass.
+  if (
+    !(extension in FORMAT_BY_EXTENSION) &&
+    !FOREIGN_IMAGE_EXTENSIONS.includes(extension)
+  ) {
+    return `${shown} is not an image file name: an output ends in .png, .jpg, .jpeg or .webp`
+  }
+  return undefined
 }
 
 /**

@@ -58,6 +58,8 @@ export function resolveSpecPath(
       message: `${text} is absolute: write paths relative to the spec file's folder`
     }
   }
+  const refused = refusePathText(text)
+  if (refused) return { message: refused }
   const absolute = path.resolve(workspace.specDir, text)
   if (!isInside(workspace.root, absolute)) {
     return {
@@ -65,6 +67,60 @@ export function resolveSpecPath(
     }
   }
   return { absolute }
+}
+
+/** Longest file or folder name Linux, macOS and Windows file systems accept. */
+const MAX_COMPONENT_BYTES = 255
+
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/
+
+/**
+ * Returns why a path as written is refused, or undefined: characters that
+ * mean something else on another platform or in a log line (backslash, NUL,
+ * control characters), names no file system takes, and any `.git` component,
+ * since git's own files (hooks, config) are code.
+ */
+export function refusePathText(text: string): string | undefined {
+  const control = CONTROL_CHARACTER.exec(text)
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).padStart(4, '0')
+    return `contains the control character U+${code.toUpperCase()}: paths are plain text`
+  }
+  if (text.includes('\\')) {
+    return 'contains a backslash: separate folders with / on every platform'
+  }
+  const components = text.split('/')
+  const long = components.find(
+    (component) => Buffer.byteLength(component) > MAX_COMPONENT_BYTES
+  )
+  if (long !== undefined) {
+    return `has a name of ${Buffer.byteLength(long)} bytes; file systems take at most ${MAX_COMPONENT_BYTES}`
+  }
+  if (components.some(isGitComponent)) return GIT_MESSAGE
+  return undefined
+}
+
+const GIT_MESSAGE =
+  'goes through .git: assetgen never reads or writes git’s own files'
+
+function isGitComponent(component: string): boolean {
+  return component.toLowerCase() === '.git'
+}
+
+/**
+ * Returns a message when the real (symlink-resolved) path, relative to the real
+ * workspace root, goes through a `.git` folder.
+ */
+function realGitMessage(
+  workspace: Workspace,
+  shown: string,
+  real: string
+): string | undefined {
+  const relative = path.relative(workspace.realRoot, real)
+  return relative.split(path.sep).some(isGitComponent)
+    ? `${shown} leads through a symlink into .git: assetgen never reads or writes git’s own files`
+    : undefined
 }
 
 /**
@@ -91,8 +147,9 @@ export async function checkRealPath(
     const shown = workspacePath(workspace, existing)
     return `${shown} is a symlink whose target does not exist`
   }
-  if (isInside(workspace.realRoot, real)) return undefined
   const shown = workspacePath(workspace, existing)
+  if (isInside(workspace.realRoot, real))
+    return realGitMessage(workspace, shown, real)
   return `${shown} leads through a symlink to ${toPosix(real)}, outside the workspace root`
 }
 

@@ -24,16 +24,19 @@ import type { AssetEntry, SpecOutline } from './validate.js'
  */
 export const PLANNED_PIXELS = 1_048_576
 
-const FORMAT_BY_EXTENSION: Record<string, ImageFormat> = {
+/** The output format an `out` extension names. */
+export const FORMAT_BY_EXTENSION: Record<string, ImageFormat> = {
   '.png': 'png',
   '.jpg': 'jpeg',
   '.jpeg': 'jpeg',
   '.webp': 'webp'
 }
 
-// Image extensions assetgen cannot write: an out ending in one would hold bytes
-// of another format.
-const FOREIGN_IMAGE_EXTENSIONS = [
+/**
+ * Image extensions assetgen cannot write: an out ending in one would hold bytes
+ * of another format.
+ */
+export const FOREIGN_IMAGE_EXTENSIONS = [
   '.avif',
   '.gif',
   '.bmp',

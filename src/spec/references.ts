@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import { readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import picomatch from 'picomatch'
-import sharp from 'sharp'
+import { MAX_INPUT_PIXELS, sharp } from '../images/sharp.js'
 import { glob, isDynamicPattern } from 'tinyglobby'
 import type { Problems } from './document.js'
 import { modelLimits } from './models.js'
@@ -231,8 +231,15 @@ async function loadImage(real: string): Promise<LoadedImage | string> {
     return 'is not a PNG, JPEG or WebP image (judged by its contents, not its name)'
   }
   try {
-    const { width, height } = await sharp(bytes).metadata()
+    const image = sharp(bytes, {
+      limitInputPixels: MAX_INPUT_PIXELS,
+      failOn: 'truncated'
+    })
+    const { width, height } = await image.metadata()
     if (!width || !height) return 'has no readable width and height'
+    // The header alone can be whole while the pixels are cut off: decode all of it now, so a broken
+    // reference is refused here, located, instead of being sent and paid for.
+    await image.stats()
     const sha256 = createHash('sha256').update(bytes).digest('hex')
     return { sha256, mediaType, bytes: bytes.length, width, height }
   } catch (error) {

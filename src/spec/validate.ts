@@ -44,6 +44,15 @@ export const ASSET_KEYS = [
 ] as const
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/i
+
+/** Returns whether `value` is a valid asset id, as the spec and the lockfile use them. */
+export function isAssetId(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    ID_PATTERN.test(value) &&
+    value.length <= ID_MAX_LENGTH
+  )
+}
 const ID_MAX_LENGTH = 100
 
 /** `defaults`: the shared settings plus the output folder. */
@@ -225,12 +234,7 @@ function readId(reader: Reader, node: Node, path: string): string | undefined {
     node,
     path,
     `an id of letters, digits, ".", "_" and "-" that starts with a letter or digit (at most ${ID_MAX_LENGTH} characters)`,
-    (value) =>
-      typeof value === 'string' &&
-      ID_PATTERN.test(value) &&
-      value.length <= ID_MAX_LENGTH
-        ? value
-        : undefined
+    (value) => (isAssetId(value) ? value : undefined)
   )
 }
 

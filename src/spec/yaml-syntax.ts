@@ -8,8 +8,14 @@ import { CST, Parser } from 'yaml'
 export function syntaxMessage(
   code: string,
   message: string,
-  source: string
+  source: string,
+  maxDepth: number
 ): string {
+  // The parser recurses per level: hostile nesting (200,000 brackets) overflows its stack, which
+  // it reports as an error. Say what the spec did wrong.
+  if (/call stack/i.test(message)) {
+    return `nested too deeply: at most ${maxDepth} levels`
+  }
   if (code === 'DUPLICATE_KEY') {
     const key = /^(.+?)\s*:(\s|$)/.exec(source)?.[1]
     const name = key === undefined ? '' : ` \`${key}\``

@@ -184,6 +184,59 @@ describe('dist/index.js when publishing fails', () => {
   })
 })
 
+describe('dist/index.js on SIGTERM while committing', () => {
+  it('saves the paid images as -unpublished artifacts at once and exits within 10 s', async () => {
+    const seeded = github.seedRepo({ 'assetgen.yml': spec })
+    // A GitHub that takes forever to store blobs: the commit never finishes by itself.
+    let release = (): void => {}
+    const slow = new Promise<void>((resolve) => (release = resolve))
+    let action: { kill: (signal: NodeJS.Signals) => boolean } | undefined
+    let signalledAt = 0
+    github.onRequest({ method: 'POST', path: /\/git\/blobs$/ }, async () => {
+      // The commit has started: cancel the job now.
+      if (signalledAt === 0) {
+        signalledAt = Date.now()
+        action?.kill('SIGTERM')
+      }
+      await slow
+      return { status: 502, body: 'too late' }
+    })
+    await using ws = await workspace(spec)
+    try {
+      const result = await run(ws.root, {
+        onStart: (child) => (action = child)
+      })
+      const exitedAfterMs = Date.now() - signalledAt
+      expect(signalledAt).toBeGreaterThan(0)
+      expect(result.code, result.stdout + result.stderr).toBe(1)
+      expect(exitedAfterMs).toBeLessThan(10_000)
+      expect(result.stdout).toMatch(/::warning::SIGTERM: starting nothing new/)
+      expect(result.stdout).toMatch(
+        /::error::cancelled while publishing: see above for what was saved/
+      )
+      expect(github.headSha('main')).toBe(seeded) // nothing landed
+      const saved = artifacts.list()
+      expect(saved.map((artifact) => artifact.name).sort()).toEqual([
+        'assetgen-unpublished-1-assetgen.lock.json',
+        'assetgen-unpublished-1-public__img__hero.png',
+        'assetgen-unpublished-1-public__img__icon.png'
+      ])
+      for (const artifact of saved) {
+        expect(artifact.finalized).toBe(true)
+        expect(result.stdout).toContain(`saved ${artifact.name}`)
+      }
+      for (const path of OUTPUTS)
+        expect(
+          saved.find((artifact) =>
+            artifact.name.endsWith(path.replaceAll('/', '__'))
+          )?.bytes
+        ).toEqual(await readFile(join(ws.root, path)))
+    } finally {
+      release()
+    }
+  })
+})
+
 describe('dist/index.js on SIGTERM (mode none)', () => {
   it('exits non-zero, keeps the lockfile in step with the files written, and a rerun generates only the rest', async () => {
     const slow = await startFakeGateway({ apiKeys: KEY, latencyMs: 500 })

@@ -34,7 +34,10 @@ export interface ArtifactRequest {
 export type ArtifactHook = (
   request: ArtifactRequest,
   nth: number
-) => { status: number; msg?: string } | void
+) =>
+  | { status: number; msg?: string }
+  | void
+  | Promise<{ status: number; msg?: string } | void>
 
 function base64url(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url')
@@ -120,7 +123,8 @@ export class FakeArtifactService {
     }
     for (const entry of this.hooks) {
       if (!entry.path.test(request.path)) continue
-      const answer = entry.hook(request, ++entry.seen)
+      // A hook may take its time (a slow service): awaited, so it can delay the answer.
+      const answer = await entry.hook(request, ++entry.seen)
       if (answer)
         return json(answer.status, {
           code: 'internal',

@@ -26,7 +26,7 @@ export interface RecordedRequest {
 export type RequestHook = (
   request: RecordedRequest,
   nth: number
-) => FakeResponse | void
+) => FakeResponse | void | Promise<FakeResponse | void>
 
 export interface FakeComment {
   id: number
@@ -169,7 +169,8 @@ export class FakeGitHub extends FakeGitData {
       if (entry.method !== undefined && entry.method !== request.method)
         continue
       if (!entry.path.test(request.path)) continue
-      const answer = entry.hook(request, ++entry.seen)
+      // A hook may take its time (a slow GitHub): awaited, so it can delay the answer.
+      const answer = await entry.hook(request, ++entry.seen)
       if (answer) return answer
     }
     const auth = req.headers.authorization ?? ''

@@ -133,6 +133,34 @@ export const SETUPS: Record<
       path.join(root, 'made/corrupt.png'),
       Buffer.concat([PNG_SIGNATURE, junk])
     )
+  },
+  // A real PNG cut inside its pixel data: its header reads fine, its pixels
+  // do not.
+  'truncated-png': async ({ root }) => {
+    const whole = await readFile(path.join(root, 'refs/a.png'))
+    const pixels = whole.indexOf('IDAT')
+    await writeFile(
+      path.join(root, 'made/truncated.png'),
+      whole.subarray(0, pixels + 8)
+    )
+  },
+  // 200,000 nested flow sequences: deeper than any parser's stack.
+  'deep-brackets': async ({ root }, fixture) => {
+    const file = path.join(root, fixture)
+    const text = await readFile(file, 'utf8')
+    if (text.includes('[[[')) return
+    await writeFile(
+      file,
+      `${text.trimEnd()} ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`
+    )
+  },
+  // A directory symlink inside the workspace leading into .git.
+  'git-dir-link': async ({ root }) => {
+    await mkdir(path.join(root, '.git/hooks'), { recursive: true })
+    await symlinkOnce(
+      path.join(root, '.git/hooks'),
+      path.join(root, 'made/hooks-link')
+    )
   }
 }
 

@@ -1,4 +1,5 @@
 import sharp from 'sharp'
+import { crc32 } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { ImageError } from '../../src/errors.js'
 import {
@@ -103,7 +104,43 @@ describe('encodeOutput', () => {
       format: 'webp'
     }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ImageError)
-    expect((error as Error).message).toMatch(/detected type: unknown/)
+    expect((error as Error).message).toMatch(/returned SVG or other markup/)
+  })
+
+  it('accepts only raster formats: SVG and GIF are refused before decoding', async () => {
+    const svg = new TextEncoder().encode(
+      '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>'
+    )
+    await expect(encodeOutput(svg, { format: 'png' })).rejects.toThrow(
+      /returned SVG or other markup, not a PNG, JPEG, WebP or AVIF image: refused/
+    )
+    const gif = await sharp({
+      create: { width: 8, height: 8, channels: 3, background: '#ff0000' }
+    })
+      .gif()
+      .toBuffer()
+    await expect(encodeOutput(gif, { format: 'png' })).rejects.toThrow(
+      /returned image\/gif, not a PNG/
+    )
+  })
+
+  it('refuses a header claiming more pixels than the limit, before decoding', async () => {
+    const png = Buffer.from(await solidImage('#2266AA', 64, 64))
+    // IHDR starts at byte 8: length (4), type (4), width (4), height (4) ... crc.
+    png.writeUInt32BE(100_000, 16)
+    png.writeUInt32BE(100_000, 20)
+    png.writeUInt32BE(crc32(png.subarray(12, 29)), 29)
+    await expect(encodeOutput(png, { format: 'png' })).rejects.toThrow(
+      /pixel limit/
+    )
+    // The same image with honest dimensions decodes: the refusal is the pixel count.
+    const small = Buffer.from(await solidImage('#2266AA', 64, 64))
+    await expect(
+      encodeOutput(small, { format: 'png', maxPixels: 64 * 64 })
+    ).resolves.toMatchObject({ width: 64 })
+    await expect(
+      encodeOutput(small, { format: 'png', maxPixels: 64 * 63 })
+    ).rejects.toThrow(/pixel limit/)
   })
 })
 

@@ -189,3 +189,26 @@ describe('a dry run summary', () => {
     )
   })
 })
+
+describe('renderReport size limits', () => {
+  it('stays under GitHub’s 1 MiB with 30,000 orphans: lists collapse into counts', () => {
+    const orphans = Array.from({ length: 30_000 }, (_, index) => ({
+      id: `gone-${index}`,
+      out: `assets/a-very-long-folder-name-for-orphans/gone-${index}-${'x'.repeat(30)}.png`
+    }))
+    const text = renderReport({ ...input(200), orphans })
+    expect(Buffer.byteLength(text)).toBeLessThan(1024 * 1024)
+    expect(text).toContain('and 29950 more (see the manifest)')
+    expect(text).toContain(
+      '`assets/a-very-long-folder-name-for-orphans/gone-0-'
+    )
+    expect(text).not.toContain('gone-50-')
+  })
+
+  it('measures the limit in bytes, as GitHub does', () => {
+    const wide = input(300)
+    for (const item of wide.rows) item.note = '✓'.repeat(20)
+    const text = renderReport(wide, 20_000)
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(20_000)
+  })
+})

@@ -1,6 +1,7 @@
 /** `assetgen build`: generate what the plan says, write the files and the lockfile. */
 import path from 'node:path'
 import { build, type BuildRequest, type BuildResult } from '../../engine.js'
+import { watchSignals } from '../../cancellation.js'
 import { parseUsd } from '../../inputs.js'
 import { buildManifest, writeManifest } from '../../report/manifest.js'
 import { formatCost, formatEstimateTotal } from '../../report/format.js'
@@ -26,7 +27,9 @@ export async function runBuild(
   io: CliStreams
 ): Promise<number> {
   const { values, numbers } = args
-  const selection = await planRequest(args, io.cwd)
+  const selection = await planRequest(args, io.cwd, (message) =>
+    io.stderr.write(`assetgen: warning: ${safeLines(message)}\n`)
+  )
   const gateway = gatewaySettings(args)
   const { apiKey } = gateway
   registerSecret(apiKey)
@@ -36,17 +39,12 @@ export async function runBuild(
     io.stderr.write(PLACEHOLDER_WARNING)
     placeholder = true
   }
-  const controller = new AbortController()
-  let signalName: NodeJS.Signals | undefined
-  const onSignal = (name: NodeJS.Signals): void => {
-    signalName = name
+  // Later signals are absorbed, so a second Ctrl-C never cuts a file or lockfile write short.
+  const cancellation = watchSignals((name) =>
     io.stderr.write(
       `\nassetgen: ${name}: starting nothing new; keeping what finished\n`
     )
-    controller.abort(new Error(`cancelled by ${name}`))
-  }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
+  )
   let result: BuildResult
   try {
     result = await build({
@@ -66,14 +64,13 @@ export async function runBuild(
       timeoutMs: numbers.timeout * 1000,
       maxImages: numbers['max-images'],
       version: VERSION,
-      signal: controller.signal,
+      signal: cancellation.signal,
       onProgress: values.json
         ? undefined
         : (event) => io.stdout.write(`${safeLines(formatProgress(event))}\n`)
     })
   } finally {
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
+    cancellation.dispose()
   }
   for (const warning of [...unknownModelWarnings(result), ...result.warnings])
     io.stderr.write(`${safeLines(warning)}\n`)
@@ -94,6 +91,7 @@ export async function runBuild(
     )
     io.stdout.write(`${safeLines(whereWritten(result, io.cwd))}\n`)
   }
+  const signalName = cancellation.received
   if (signalName) return signalName === 'SIGINT' ? 130 : 143
   if (result.budgetStop) {
     io.stderr.write(

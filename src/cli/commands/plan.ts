@@ -14,7 +14,11 @@ export async function runPlan(
   args: CliArguments,
   io: CliStreams
 ): Promise<number> {
-  const planned = await plan(await planRequest(args, io.cwd))
+  const planned = await plan(
+    await planRequest(args, io.cwd, (message) =>
+      io.stderr.write(`assetgen: warning: ${safeLines(message)}\n`)
+    )
+  )
   for (const warning of [...unknownModelWarnings(planned), ...planned.warnings])
     io.stderr.write(`${logText(warning)}\n`)
   const estimated = formatEstimateTotal(
