@@ -279,7 +279,7 @@ describe('the CLI bundle (dist/cli/index.js)', () => {
     const lockfile = await readLockfile(join(ws.root, 'assetgen.lock.json'))
     expect(Object.keys(lockfile.assets)).toHaveLength(8)
     expect((await cli(ws.root, 'plan')).stdout).toContain(
-      '0 of 8 assets would be generated.'
+      '0 to generate, 0 to reprocess, 8 kept (8 assets)'
     )
   })
 })

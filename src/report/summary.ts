@@ -35,13 +35,14 @@ export interface SummaryInput {
 
 /** The one-line totals, e.g. `3 generated · 5 skipped · 0 failed · $0.09`. */
 export function totalsLine(totals: SummaryInput['totals']): string {
-  if (totals.planned) return `Plan: ${countsSentence(totals.planned)}`
-  const parts = [
-    `${totals.generated} generated`,
-    `${totals.skipped} skipped`,
-    `${totals.failed} failed`
-  ]
-  if (totals.cost) parts.push(formatCost(totals.cost))
+  const parts = totals.planned
+    ? [`Plan: ${countsSentence(totals.planned)}`]
+    : [
+        `${totals.generated} generated`,
+        `${totals.skipped} skipped`,
+        `${totals.failed} failed`
+      ]
+  if (totals.cost && !totals.planned) parts.push(formatCost(totals.cost))
   if (totals.estimate)
     parts.push(
       `estimated ${formatEstimateTotal(totals.estimate.total, totals.estimate.unknown)}`
