@@ -37,6 +37,7 @@ Options:
   --timeout <seconds>    per image (default 300)
   --max-images <n>       refuse when more images would be generated (default 0: no cap)
   --shard <i/n>          build only this shard's share of the work
+  --strict               fail an asset whose answer differs from the request (size, ignored settings)
   --manifest <file>      also write the JSON manifest here
   -h, --help             show this help
   -v, --version          show the version
@@ -75,6 +76,7 @@ function parse(argv: string[]) {
       timeout: { type: 'string' },
       'max-images': { type: 'string' },
       shard: { type: 'string' },
+      strict: { type: 'boolean', default: false },
       manifest: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false }
@@ -213,6 +215,7 @@ async function runBuild(
       maxRetries: integer(values['max-retries'], 'max-retries', 2, 0),
       timeoutMs: integer(values.timeout, 'timeout', 300, 1) * 1000,
       maxImages: integer(values['max-images'], 'max-images', 0, 0),
+      strict: values.strict,
       version: VERSION,
       signal: controller.signal,
       onProgress: values.json

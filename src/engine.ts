@@ -56,6 +56,8 @@ export interface BuildRequest extends PlanRequest {
   maxImages: number
   /** assetgen's version, recorded in each image's provenance. */
   version: string
+  /** Fail an asset whose answer differs from the request (size, ignored settings). */
+  strict?: boolean
   backoffMs?: number
   /** Aborting it (SIGINT/SIGTERM) starts nothing new and cancels what is in flight. */
   signal?: AbortSignal
@@ -141,6 +143,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     root: spec.root,
     version: request.version,
     placeholder: request.placeholder ?? false,
+    strict: request.strict ?? false,
     now: request.now ?? (() => new Date()),
     imageModel:
       imageModel ??

@@ -46,6 +46,8 @@ export interface Inputs {
   placeholder: boolean
   /** This job's part of a sharded build: index (1-based) and count. */
   shard?: { index: number; count: number }
+  /** Fail an asset whose answer differs from the request (size, ignored settings). */
+  strict: boolean
 }
 
 /** Input names as declared in action.yml. */
@@ -69,7 +71,8 @@ export const InputName = {
   Comment: 'comment',
   MaxImages: 'max-images',
   Placeholder: 'placeholder',
-  Shard: 'shard'
+  Shard: 'shard',
+  Strict: 'strict'
 } as const
 
 /** An input's value, or undefined when empty. */
@@ -175,6 +178,7 @@ export function getInputs(): Inputs {
     comment: booleanInput(InputName.Comment, true),
     maxImages: integerInput(InputName.MaxImages, 0, 0, 100_000),
     placeholder: booleanInput(InputName.Placeholder, false),
-    ...(shard ? { shard } : {})
+    ...(shard ? { shard } : {}),
+    strict: booleanInput(InputName.Strict, false)
   }
 }

@@ -27,6 +27,7 @@ import {
   publishTarget,
   workspaceRoot
 } from './runner-context.js'
+import { logText } from './safe-text.js'
 import { VERSION } from './version.js'
 
 /** Output names as declared in action.yml. */
@@ -167,9 +168,19 @@ async function generate(
       maxRetries: inputs.maxRetries,
       timeoutMs: inputs.timeoutSeconds * 1000,
       maxImages: inputs.maxImages,
+      strict: inputs.strict,
       version: VERSION,
       signal: controller.signal,
-      onProgress: (event) => core.info(formatProgress(event))
+      onProgress: (event) => {
+        core.info(formatProgress(event))
+        // What the model did differently from the request, as annotations (see generate/verify.ts).
+        if (event.outcome.status !== 'generated') return
+        for (const warning of event.outcome.warnings) {
+          core.warning(logText(warning), {
+            title: `assetgen: ${event.outcome.id}`
+          })
+        }
+      }
     })
   } finally {
     core.endGroup()

@@ -5,6 +5,7 @@ import { classifyFailure, retryDelay } from './classify.js'
 import type { ImageModelFactory } from './gateway.js'
 import type { AdaptivePool } from './pool.js'
 import type { ImageRequest } from './request.js'
+import type { SdkWarning } from './verify.js'
 
 /** Retry settings and shared collaborators for the attempts of one image. */
 export interface AttemptContext {
@@ -27,6 +28,8 @@ export interface GeneratedImage {
   /** USD, from `providerMetadata.gateway.cost`. */
   cost: number
   attempts: number
+  /** What the SDK reported about the call (settings the provider ignored, ...). */
+  warnings: SdkWarning[]
 }
 
 /** Reads the gateway's cost (a decimal string) from a result's provider metadata. */
@@ -66,7 +69,8 @@ export async function requestImage(
         bytes: result.image.uint8Array,
         mediaType: result.image.mediaType,
         cost: readCost(result.providerMetadata),
-        attempts: attempt
+        attempts: attempt,
+        warnings: result.warnings as SdkWarning[]
       }
     } catch (error) {
       if (context.signal.aborted)

@@ -1,4 +1,5 @@
 import type { ColorCheckResult } from '../images/color-check.js'
+import type { SnapStats } from '../images/snap.js'
 import type { PlanItem, PlanStatus } from '../plan/plan.js'
 import type { LockedVariant } from '../plan/lockfile.js'
 
@@ -26,6 +27,8 @@ export interface AssetOutcome {
   error?: string
   warnings: string[]
   colorCheck?: ColorCheckResult
+  /** What `snapColors` did: the share of pixels exactly on the palette, and changed. */
+  snapped?: SnapStats
   variants: LockedVariant[]
   placeholder: boolean
   /** Workspace-relative files this build wrote for the asset. */

@@ -8,7 +8,7 @@ import {
   encodeOutput,
   renderVariant,
   variantPath,
-  type EncodedImage
+  type OutputImage
 } from '../images/process.js'
 import { readProvenance, type Provenance } from '../images/provenance.js'
 import { deriveSeed, sha256 } from '../plan/hash.js'
@@ -19,6 +19,7 @@ import { requestImage, type AttemptContext } from './attempts.js'
 import { initialOutcome, type AssetOutcome } from './outcome.js'
 import { referenceBytes } from './references.js'
 import { buildRequest } from './request.js'
+import { answerProblems } from './verify.js'
 
 /** Everything `generateAsset` needs beyond the plan item. */
 export interface RunContext extends AttemptContext {
@@ -26,6 +27,8 @@ export interface RunContext extends AttemptContext {
   version: string
   placeholder: boolean
   now: () => Date
+  /** Fail an asset whose answer differs from the request (size, ignored settings). */
+  strict?: boolean
 }
 
 /** An outcome plus the lock entry to record when it succeeded. */
@@ -40,10 +43,12 @@ function retrySeed(asset: Asset, base: number, retry: number): number {
 }
 
 interface Candidate {
-  image: EncodedImage
+  image: OutputImage
   seed: number
   provenance: Provenance
   check?: ColorCheckResult
+  /** How the answer differed from the request, in words (see verify.ts). */
+  problems: string[]
 }
 
 /**
@@ -60,6 +65,7 @@ export async function generateAsset(
   let cost = 0
   let attempts = 0
   const warnings: string[] = []
+  let best: Candidate | undefined
   const fail = (error: unknown): AssetRun => ({
     outcome: {
       ...initialOutcome(item, context.placeholder),
@@ -73,14 +79,15 @@ export async function generateAsset(
       attempts:
         error instanceof GenerationError ? attempts + error.attempts : attempts,
       durationMs: Date.now() - started,
-      warnings
+      warnings,
+      // The measured colours survive a failed check, for the manifest.
+      ...(best?.check ? { colorCheck: best.check } : {})
     }
   })
   try {
     const references = await referenceBytes(context.root, asset)
     const colorRetries =
       asset.colorCheck?.onMiss === 'retry' ? asset.colorCheck.retries : 0
-    let best: Candidate | undefined
     for (let retry = 0; retry <= colorRetries; retry += 1) {
       const seed = retrySeed(asset, item.seed, retry)
       const generated = await requestImage(
@@ -104,8 +111,19 @@ export async function generateAsset(
       }
       const image = await encodeOutput(generated.bytes, {
         format: asset.format,
-        provenance
+        provenance,
+        ...outputSteps(asset)
       })
+      const problems = context.placeholder
+        ? []
+        : answerProblems(asset, image.source, generated.warnings)
+      if (problems.length > 0 && context.strict) {
+        throw new GenerationError(
+          asset.id,
+          `${problems.join('; ')} (strict: the previous image is kept)`,
+          { attempts: 0 }
+        )
+      }
       const check = asset.colorCheck
         ? await checkColors(
             image.bytes,
@@ -117,11 +135,18 @@ export async function generateAsset(
         !best ||
         (check && best.check && check.worstDeltaE < best.check.worstDeltaE)
       ) {
-        best = { image, seed, provenance, ...(check ? { check } : {}) }
+        best = {
+          image,
+          seed,
+          provenance,
+          problems,
+          ...(check ? { check } : {})
+        }
       }
       if (!check || check.passed) break
     }
     const chosen = best as Candidate
+    warnings.push(...chosen.problems)
     if (chosen.check && !chosen.check.passed) {
       const miss = `colours missed: worst ΔE2000 ${chosen.check.worstDeltaE.toFixed(1)} > tolerance ${chosen.check.tolerance}`
       if (asset.colorCheck?.onMiss === 'fail') {
@@ -143,6 +168,27 @@ export async function generateAsset(
     })
   } catch (error) {
     return fail(error)
+  }
+}
+
+/** The exact-size fit and the palette snapping an asset asks for. */
+function outputSteps(asset: Asset): Pick<
+  Parameters<typeof encodeOutput>[1],
+  'fit' | 'snap'
+> {
+  return {
+    // Only `size` is exact; an aspect ratio keeps whatever the model returned.
+    ...(asset.size
+      ? { fit: { width: asset.width, height: asset.height, crop: asset.crop } }
+      : {}),
+    ...(asset.snapColors
+      ? {
+          snap: {
+            palette: asset.palette,
+            tolerance: asset.snapColors.tolerance
+          }
+        }
+      : {})
   }
 }
 
@@ -235,6 +281,7 @@ async function writeOutputs(
       attempts: totals.attempts,
       warnings: totals.warnings,
       ...(chosen.check ? { colorCheck: chosen.check } : {}),
+      ...(chosen.image.snapped ? { snapped: chosen.image.snapped } : {}),
       variants: entry.variants ?? [],
       files: [...variants.files, asset.out]
     }

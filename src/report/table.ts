@@ -1,6 +1,7 @@
 import type { AssetOutcome } from '../generate/outcome.js'
 import { formatColorCheck } from '../images/color-check.js'
 import type { Plan } from '../plan/plan.js'
+import type { Asset } from '../spec/types.js'
 import { escapeCell, formatCost, formatDuration } from './format.js'
 
 /**
@@ -44,7 +45,14 @@ export function rowsFromOutcomes(outcomes: AssetOutcome[]): AssetRow[] {
     reason: outcome.reason,
     out: outcome.out,
     size: outcome.width ? `${outcome.width}×${outcome.height}` : '',
-    color: outcome.colorCheck ? formatColorCheck(outcome.colorCheck) : '',
+    color: [
+      outcome.colorCheck ? formatColorCheck(outcome.colorCheck) : '',
+      outcome.snapped
+        ? `${Math.floor(outcome.snapped.onPalette * 100)}% on palette`
+        : ''
+    ]
+      .filter(Boolean)
+      .join(', '),
     time: formatDuration(outcome.durationMs),
     cost: formatCost(outcome.cost),
     note: outcome.error ?? outcome.warnings.join('; '),
@@ -65,7 +73,7 @@ export function rowsFromPlan(plan: Plan): AssetRow[] {
     reason: item.reason,
     out: item.asset.out,
     size:
-      item.asset.size ??
+      exactSize(item.asset) ??
       (item.asset.aspectRatio
         ? `${item.asset.aspectRatio} (${item.asset.width}×${item.asset.height})`
         : `${item.asset.width}×${item.asset.height}`),
@@ -75,6 +83,14 @@ export function rowsFromPlan(plan: Plan): AssetRow[] {
     note: item.status === 'edited' ? 'kept: edited by hand' : '',
     ok: true
   }))
+}
+
+/** `1216x640 → 1200x630` when the model is asked for another size than the output's. */
+function exactSize(asset: Asset): string | undefined {
+  const { generation, size } = asset
+  if (!size || !generation) return size
+  const requested = `${generation.width}x${generation.height}`
+  return requested === size ? size : `${requested} → ${size}`
 }
 
 function icon(row: AssetRow): string {

@@ -1,0 +1,93 @@
+/**
+ * Checks what the model returned against what was asked: the decoded size
+ * against the requested generation size, and the SDK's warnings (settings the
+ * provider ignored) put in words a user understands. Non-strict builds report
+ * them as warnings; `strict` turns them into a failure of the asset.
+ */
+import { redact } from '../safe-text.js'
+import type { Asset } from '../spec/types.js'
+
+/** A warning as the AI SDK reports it (`result.warnings`, SharedV4Warning). */
+export type SdkWarning =
+  | { type: 'unsupported'; feature: string; details?: string }
+  | { type: 'compatibility'; feature: string; details?: string }
+  | { type: 'deprecated'; setting: string; message: string }
+  | { type: 'other'; message: string }
+
+/** The longest piece of the gateway's text a warning quotes. */
+const MAX_QUOTE = 200
+
+// A feature or setting name shown in backticks: anything else is outside text
+// that is not a plain name, and is quoted only as the details.
+const NAME = /^[A-Za-z][\w.-]{0,39}$/
+
+/** Outside text made one short line: redacted, whitespace collapsed, bounded. */
+function quote(text: unknown): string {
+  const flat = redact(typeof text === 'string' ? text : '')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return flat.length > MAX_QUOTE ? `${flat.slice(0, MAX_QUOTE - 1)}…` : flat
+}
+
+function name(value: unknown): string {
+  return typeof value === 'string' && NAME.test(value)
+    ? `\`${value}\``
+    : 'a setting'
+}
+
+function withDetails(text: string, details: unknown): string {
+  const quoted = quote(details)
+  return quoted ? `${text} (${quoted})` : text
+}
+
+/** One SDK warning in words: "the model ignored `seed`". */
+export function describeSdkWarning(warning: SdkWarning): string {
+  switch (warning.type) {
+    case 'unsupported':
+      return withDetails(
+        `the model ignored ${name(warning.feature)}`,
+        warning.details
+      )
+    case 'compatibility':
+      return withDetails(
+        `the model only approximated ${name(warning.feature)}`,
+        warning.details
+      )
+    case 'deprecated':
+      return withDetails(
+        `${name(warning.setting)} is deprecated for this model`,
+        warning.message
+      )
+    default: {
+      const message = quote((warning as { message?: unknown }).message)
+      return `the model warned: ${message || 'no details given'}`
+    }
+  }
+}
+
+/**
+ * The problems with one answer: a size other than the generation size that
+ * was requested (only `size` requests one), then each SDK warning, in words.
+ * Empty when the answer is what was asked for.
+ */
+export function answerProblems(
+  asset: Asset,
+  returned: { width: number; height: number },
+  sdkWarnings: readonly SdkWarning[]
+): string[] {
+  const problems: string[] = []
+  const requested = asset.generation
+  if (
+    requested &&
+    (returned.width !== requested.width || returned.height !== requested.height)
+  ) {
+    problems.push(
+      `the model returned ${returned.width}x${returned.height} instead of the requested ${requested.width}x${requested.height}`
+    )
+  }
+  for (const warning of sdkWarnings) {
+    const words = describeSdkWarning(warning)
+    if (!problems.includes(words)) problems.push(words)
+  }
+  return problems
+}
