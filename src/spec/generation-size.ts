@@ -9,6 +9,9 @@ import type { ModelLimits } from './models.js'
 /** Smallest output side: below this, no icon format or encoder is served well. */
 export const MIN_OUTPUT_SIDE = 16
 
+/** Beyond this relative aspect-ratio difference the cover-fit would crop away too much. */
+const MAX_ASPECT_ERROR = 0.1
+
 /** A width and height in pixels. */
 export interface PixelSize {
   width: number
@@ -30,7 +33,8 @@ export interface OutputSizeProblem {
  * aspect ratio that covers the output on both sides (so the fit only shrinks)
  * with the fewest pixels. When no covering size fits the pixel limit, the
  * largest accepted size of that shape (the fit then enlarges slightly).
- * Undefined when no accepted size comes near the shape (an extreme ratio).
+ * Undefined when no accepted size comes within 10% of the shape: the crop
+ * would lose too much of the image.
  */
 export function generationSize(
   width: number,
@@ -57,7 +61,7 @@ export function generationSize(
     { width: up(width), height: Math.max(near(up(width) / ratio), up(height)) }
   ].filter(accepted)
   const best = closest(covering, ratio)
-  if (best) return best
+  if (best && aspectError(best, ratio) <= MAX_ASPECT_ERROR) return best
   // The limit does not allow the output's resolution: the largest size of
   // this shape that fits, each side rounded down.
   const scale = Math.sqrt(limits.maxPixels / (width * height))
@@ -76,8 +80,9 @@ export function generationSize(
     ].filter(accepted),
     ratio
   )
-  // A shape the model cannot approach would lose most of the image to the crop.
-  return fallback && aspectError(fallback, ratio) <= 0.1 ? fallback : undefined
+  return fallback && aspectError(fallback, ratio) <= MAX_ASPECT_ERROR
+    ? fallback
+    : undefined
 }
 
 /** The candidate whose aspect ratio is closest to `ratio`; fewer pixels break ties. */
