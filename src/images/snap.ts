@@ -5,9 +5,9 @@
  * (anti-aliased edges, gradients, shading) stay as they are.
  *
  * Fast on raw RGB(A) buffers: each distinct colour is decided once (cached in
- * a table indexed by the 24-bit colour), a cheap Euclidean Lab distance
- * rules out palette colours that cannot be within tolerance, and CIEDE2000
- * runs only for the few that can.
+ * a table indexed by the 24-bit colour), cheap Lab bounds rule out palette
+ * colours that cannot be within tolerance, and CIEDE2000 runs only for the
+ * few that can.
  */
 import { converter, differenceCiede2000 } from 'culori'
 import type { PaletteColor } from '../spec/types.js'
@@ -23,12 +23,14 @@ export interface SnapStats {
 }
 
 /*
- * CIEDE2000 over the Euclidean Lab distance (CIE76), measured over 400k random
- * sRGB pairs up to ΔE76 ~ 20 apart: at most 1.46. A palette colour farther than
- * twice the tolerance in plain Lab is therefore never within tolerance.
+ * The prefilter's bounds. CIEDE2000 divides the lightness difference by S_L <= 1.76 and the
+ * chroma and hue differences by S_C = 1 + 0.045 C' (S_H is smaller); its rotation term can
+ * take away at most 0.866 of the cross term, leaving >= 0.134 of the chroma and hue part
+ * (1 / sqrt(0.134) = 2.73). And a' = a (1 + G) >= a. So a colour within `tolerance` has
+ * |ΔL| <= 1.8 tolerance and |Δ(a, b)| <= 2.8 tolerance S_C: anything outside is never a match.
  */
-const PREFILTER_FACTOR = 2
-
+const LIGHTNESS_BOUND = 1.8
+const CHROMA_BOUND = 2.8
 const toLab = converter('lab65')
 const deltaE2000 = differenceCiede2000()
 
@@ -68,22 +70,32 @@ function labOf(key: number, out: Float64Array): void {
   out[2] = 200 * (y - z)
 }
 
-/** A palette prepared once per image: colour keys and Lab. */
+/** A palette prepared once per image: colour keys, Lab, and each colour's prefilter radii. */
 interface PreparedPalette {
   keys: Int32Array
   lab: Float64Array
+  /** Largest |ΔL| of a colour within tolerance (shared by all). */
+  lightness: number
+  /** Per colour: the largest squared |Δ(a, b)| of a colour within tolerance. */
+  chroma: Float64Array
 }
 
-function prepare(palette: PaletteColor[]): PreparedPalette {
+function prepare(palette: PaletteColor[], tolerance: number): PreparedPalette {
   const keys = new Int32Array(palette.length)
   const lab = new Float64Array(palette.length * 3)
+  const chroma = new Float64Array(palette.length)
   palette.forEach((color, index) => {
     const rgb = Number.parseInt(color.hex.slice(1), 16)
     keys[index] = ((rgb >> 16) & 0xff) | (rgb & 0xff00) | ((rgb & 0xff) << 16)
     const { l, a, b } = toLab(color.hex) ?? { l: 0, a: 0, b: 0 }
     lab.set([l, a, b], index * 3)
+    // S_C grows with the pair's mean chroma C' <= 1.5 (C + radius): bound it from a first guess.
+    const own = Math.hypot(a, b)
+    const radius = (c: number): number =>
+      CHROMA_BOUND * tolerance * (1 + 0.045 * 1.5 * c)
+    chroma[index] = radius(own + radius(own + radius(own))) ** 2
   })
-  return { keys, lab }
+  return { keys, lab, lightness: LIGHTNESS_BOUND * tolerance, chroma }
 }
 
 /**
@@ -97,15 +109,15 @@ function decide(
   scratch: Float64Array
 ): number {
   labOf(key, scratch)
-  const limit = (tolerance * PREFILTER_FACTOR) ** 2
   let best = -1
   let bestDistance = Infinity
   for (let index = 0; index < palette.keys.length; index++) {
     if (palette.keys[index] === key) return index
     const dl = scratch[0] - palette.lab[index * 3]
+    if (dl > palette.lightness || -dl > palette.lightness) continue
     const da = scratch[1] - palette.lab[index * 3 + 1]
     const db = scratch[2] - palette.lab[index * 3 + 2]
-    if (dl * dl + da * da + db * db > limit) continue
+    if (da * da + db * db > palette.chroma[index]) continue
     const distance = deltaE2000(
       {
         mode: 'lab65',
@@ -145,7 +157,7 @@ export function snapPixels(
     aligned.byteOffset,
     aligned.length / 4
   )
-  const prepared = prepare(palette)
+  const prepared = prepare(palette, tolerance)
   // Indexed by the colour key: 0 = not decided yet, 1 = no palette colour within tolerance,
   // 2 + i = palette colour i. A typed array beats a Map by far, and only the pages of the
   // colours the image uses are ever touched.

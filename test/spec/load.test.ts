@@ -107,6 +107,24 @@ describe('loadSpec on a spec using every key', () => {
     expect(asset(spec, 'icon_1').variants).toEqual([])
   })
 
+  it('reads crop and snapColors from defaults and per asset', () => {
+    expect(asset(spec, 'Hero')).toMatchObject({
+      crop: 'entropy',
+      snapColors: { tolerance: 2 }
+    })
+    // An exact size the model cannot make: generated at 192x192, fitted to 180x180.
+    expect(asset(spec, 'icon_1')).toMatchObject({
+      size: '180x180',
+      width: 180,
+      height: 180,
+      generation: { width: 192, height: 192 },
+      crop: 'center',
+      snapColors: { tolerance: 3 }
+    })
+    // An aspect ratio plans no generation size: the model's answer is kept as it is.
+    expect(asset(spec, 'Hero').generation).toBeUndefined()
+  })
+
   it('plans sizes from size, else the aspect ratio at about 1 MP', () => {
     expect(asset(spec, 'Hero')).toMatchObject({ width: 1360, height: 768 })
     const banner = asset(spec, 'banner.wide')
