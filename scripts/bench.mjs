@@ -23,7 +23,12 @@ import {
   printTable,
   startFake
 } from './bench/lib.mjs'
-import { imageProcessing, noopRerun, startup } from './bench/local-sections.mjs'
+import {
+  imageProcessing,
+  noopRerun,
+  snapping,
+  startup
+} from './bench/local-sections.mjs'
 
 const L = 400
 const N = 48
@@ -91,7 +96,8 @@ const sections = [
     'sharding',
     async () =>
       sharding(await withLatencyFake(), { runs: 3, N, C, L, counts: [1, 2, 4] })
-  ]
+  ],
+  [8, 'snapping', () => snapping({ runs: 7 })]
 ]
 
 console.log(
