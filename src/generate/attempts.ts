@@ -70,7 +70,7 @@ export async function requestImage(
         mediaType: result.image.mediaType,
         cost: readCost(result.providerMetadata),
         attempts: attempt,
-        warnings: result.warnings as SdkWarning[]
+        warnings: result.warnings
       }
     } catch (error) {
       if (context.signal.aborted)

@@ -172,10 +172,9 @@ export async function generateAsset(
 }
 
 /** The exact-size fit and the palette snapping an asset asks for. */
-function outputSteps(asset: Asset): Pick<
-  Parameters<typeof encodeOutput>[1],
-  'fit' | 'snap'
-> {
+function outputSteps(
+  asset: Asset
+): Pick<Parameters<typeof encodeOutput>[1], 'fit' | 'snap'> {
   return {
     // Only `size` is exact; an aspect ratio keeps whatever the model returned.
     ...(asset.size

@@ -57,7 +57,10 @@ export function generationSize(
   // Anchor the short side (or the long one) at its smallest covering size and
   // give the other side the multiple nearest the ratio, never below the output.
   const covering = [
-    { width: Math.max(near(up(height) * ratio), up(width)), height: up(height) },
+    {
+      width: Math.max(near(up(height) * ratio), up(width)),
+      height: up(height)
+    },
     { width: up(width), height: Math.max(near(up(width) / ratio), up(height)) }
   ].filter(accepted)
   const best = closest(covering, ratio)
