@@ -198,7 +198,7 @@ describe('dist/index.js in mode none', () => {
 
   it('annotates every spec problem with file, line and column, before any request', async () => {
     await using ws = await workspace(
-      `version: 1\nassets:\n  - id: hero\n    prompt: x\n    size: 1000x1000\n  - id: Bad Id\n    prompt: y\n`
+      `version: 1\nassets:\n  - id: hero\n    prompt: x\n    size: 3000x3000\n  - id: Bad Id\n    prompt: y\n`
     )
     const run = await runAction({ workspace: ws.root, inputs: modeNone() })
     expect(run.code).toBe(1)
