@@ -19,7 +19,7 @@ import { requestImage, type AttemptContext } from './attempts.js'
 import { initialOutcome, type AssetOutcome } from './outcome.js'
 import { referenceBytes } from './references.js'
 import { buildRequest } from './request.js'
-import { answerProblems } from './verify.js'
+import { outputSteps, verifyAnswer } from './verify.js'
 
 /** Everything `generateAsset` needs beyond the plan item. */
 export interface RunContext extends AttemptContext {
@@ -116,14 +116,7 @@ export async function generateAsset(
       })
       const problems = context.placeholder
         ? []
-        : answerProblems(asset, image.source, generated.warnings)
-      if (problems.length > 0 && context.strict) {
-        throw new GenerationError(
-          asset.id,
-          `${problems.join('; ')} (strict: the previous image is kept)`,
-          { attempts: 0 }
-        )
-      }
+        : verifyAnswer(asset, image.source, generated.warnings, context)
       const check = asset.colorCheck
         ? await checkColors(
             image.bytes,
@@ -168,26 +161,6 @@ export async function generateAsset(
     })
   } catch (error) {
     return fail(error)
-  }
-}
-
-/** The exact-size fit and the palette snapping an asset asks for. */
-function outputSteps(
-  asset: Asset
-): Pick<Parameters<typeof encodeOutput>[1], 'fit' | 'snap'> {
-  return {
-    // Only `size` is exact; an aspect ratio keeps whatever the model returned.
-    ...(asset.size
-      ? { fit: { width: asset.width, height: asset.height, crop: asset.crop } }
-      : {}),
-    ...(asset.snapColors
-      ? {
-          snap: {
-            palette: asset.palette,
-            tolerance: asset.snapColors.tolerance
-          }
-        }
-      : {})
   }
 }
 

@@ -1,9 +1,13 @@
 /**
- * Checks what the model returned against what was asked: the decoded size
- * against the requested generation size, and the SDK's warnings (settings the
- * provider ignored) put in words a user understands. Non-strict builds report
- * them as warnings; `strict` turns them into a failure of the asset.
+ * What the spec says is what the file is: the processing an asset asks for
+ * (the fit to its exact size, palette snapping), and the check of what the
+ * model returned against what was asked: the decoded size against the
+ * requested generation size, and the SDK's warnings (settings the provider
+ * ignored) put in words a user understands. Non-strict builds report them as
+ * warnings; `strict` turns them into a failure of the asset.
  */
+import { GenerationError } from '../errors.js'
+import type { FitTarget, SnapTarget } from '../images/process.js'
 import { redact } from '../safe-text.js'
 import type { Asset } from '../spec/types.js'
 
@@ -90,4 +94,46 @@ export function answerProblems(
     if (!problems.includes(words)) problems.push(words)
   }
   return problems
+}
+
+/**
+ * The answer's problems ({@link answerProblems}), to report as warnings; with
+ * `strict`, a GenerationError instead (the caller keeps the previous image).
+ */
+export function verifyAnswer(
+  asset: Asset,
+  returned: { width: number; height: number },
+  sdkWarnings: readonly SdkWarning[],
+  options: { strict?: boolean }
+): string[] {
+  const problems = answerProblems(asset, returned, sdkWarnings)
+  if (problems.length > 0 && options.strict) {
+    throw new GenerationError(
+      asset.id,
+      `${problems.join('; ')} (strict: the previous image is kept)`,
+      { attempts: 0 }
+    )
+  }
+  return problems
+}
+
+/** The exact-size fit and the palette snapping an asset asks for. */
+export function outputSteps(asset: Asset): {
+  fit?: FitTarget
+  snap?: SnapTarget
+} {
+  return {
+    // Only `size` is exact; an aspect ratio keeps whatever the model returned.
+    ...(asset.size
+      ? { fit: { width: asset.width, height: asset.height, crop: asset.crop } }
+      : {}),
+    ...(asset.snapColors
+      ? {
+          snap: {
+            palette: asset.palette,
+            tolerance: asset.snapColors.tolerance
+          }
+        }
+      : {})
+  }
 }
