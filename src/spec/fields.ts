@@ -46,7 +46,7 @@ export const CROP_POSITIONS: readonly CropPosition[] = [
 
 /*
  * The default `snapColors` tolerance (CIEDE2000), chosen by measurement (test/images/snap.test.ts,
- * `npm run bench` section 7). 4 MP flat art in four palette colours, every pixel drifted by up
+ * `npm run bench` section 8). 4 MP flat art in four palette colours, every pixel drifted by up
  * to ±2 per channel (ΔE2000 about 1 to 3, a model's small errors): 70% / 91% / 98% / 100% of
  * pixels end exactly on the palette at tolerance 1 / 2 / 3 / 4. A smooth gradient from one
  * palette colour to another: 5% / 9% / 14% / 19% of it snaps (the parts nearest either end);
