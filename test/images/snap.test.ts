@@ -176,7 +176,7 @@ describe('snapPixels against CIEDE2000 computed directly', () => {
     const colours: number[][] = []
     for (const color of palette) {
       const base = rgb(color.hex)
-      for (let i = 0; i < 1500; i++) {
+      for (let i = 0; i < 600; i++) {
         const spread = [3, 8, 20][i % 3]
         colours.push(
           base.map((channel) =>
@@ -188,7 +188,7 @@ describe('snapPixels against CIEDE2000 computed directly', () => {
         )
       }
     }
-    for (let i = 0; i < 2000; i++) {
+    for (let i = 0; i < 1000; i++) {
       colours.push([0, 1, 2].map(() => Math.floor(next() * 256)))
     }
     for (const tolerance of [1, 3, 8]) {
