@@ -116,5 +116,20 @@ export default defineConfig(
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     languageOptions: { globals: nodeGlobals }
   },
+  {
+    // The Node launcher is CommonJS so that it parses on any old Node.
+    name: 'assetgen/commonjs-scripts',
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        __filename: 'readonly'
+      }
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
   prettier
 )

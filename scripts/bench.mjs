@@ -170,7 +170,9 @@ report.meta = {
   cpu: cpus()[0]?.model,
   totalMemBytes: totalmem(),
   durationS: total,
-  sections: [...(selected.size > 0 ? selected : [1, 2, 3, 4, 5, 6, 7])]
+  sections: [
+    ...(selected.size > 0 ? selected : sections.map(([number]) => number))
+  ]
 }
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true })
 const out = join(ROOT, 'bench-results', 'bench.json')

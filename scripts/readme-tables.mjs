@@ -151,3 +151,51 @@ function width(text) {
 function pad(text, size) {
   return text + ' '.repeat(Math.max(0, size - width(text)))
 }
+
+export const MODELS_START = '<!-- models-start -->'
+export const MODELS_END = '<!-- models-end -->'
+
+/**
+ * One table cell for a model table value: numbers grouped, booleans yes/no, objects as JSON.
+ * @param {unknown} value
+ * @returns {string}
+ */
+function modelCell(value) {
+  if (typeof value === 'number') return value.toLocaleString('en-US')
+  if (typeof value === 'boolean') return value ? 'yes' : 'no'
+  if (value === undefined || value === null) return ''
+  if (typeof value === 'string') return codeSpan(value)
+  return escapeCell(codeSpan(JSON.stringify(value)))
+}
+
+/**
+ * The supported-models table from `assetgen models --json` rows: one column per field, so a
+ * field added to the model table (size rules, prices) shows up without changing this script.
+ * @param {Array<Record<string, unknown>>} rows
+ * @returns {string}
+ */
+export function buildModelsTable(rows) {
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))]
+  return renderTable(
+    columns.map((column) => codeSpan(column)),
+    rows.map((row) => columns.map((column) => modelCell(row[column])))
+  )
+}
+
+/**
+ * Replaces the models block when the README has one; returns the README unchanged otherwise.
+ * @param {string} readme
+ * @param {string} table
+ * @returns {string}
+ */
+export function replaceModelsBlock(readme, table) {
+  const start = readme.indexOf(MODELS_START)
+  const end = readme.indexOf(MODELS_END)
+  if (start === -1 && end === -1) return readme
+  if (start === -1 || end === -1 || end < start)
+    throw new Error(
+      `README.md needs ${MODELS_START} before ${MODELS_END}, or neither`
+    )
+  const bodyStart = start + MODELS_START.length
+  return `${readme.slice(0, bodyStart)}\n\n${table}\n\n${readme.slice(end)}`
+}

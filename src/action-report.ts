@@ -4,7 +4,9 @@ import { SpecError, formatProblem, getErrorMessage } from './errors.js'
 import type { PublishDecision } from './publish/mode.js'
 import type { Published } from './publish/publish.js'
 import type { SummaryInput } from './report/summary.js'
+import { countActions } from './report/status.js'
 import { rowsFromOutcomes, rowsFromPlan } from './report/table.js'
+import { inlineCode, logText, markdownText, redact } from './safe-text.js'
 
 /** The job summary (and PR comment) content of a build and its publication. */
 export function buildSummary(
@@ -16,13 +18,17 @@ export function buildSummary(
   const notes: string[] = []
   if (published.commitSha) {
     notes.push(
-      `Committed ${published.commitSha.slice(0, 7)} to \`${decision.branch}\`${published.verified ? ' (verified)' : ''}.`
+      `Committed ${published.commitSha.slice(0, 7)} to ${inlineCode(decision.branch ?? '')}${published.verified ? ' (verified)' : ''}.`
     )
   } else if (decision.mode === 'commit' && !published.error) {
     notes.push('Nothing to commit: every output already matches the branch.')
   }
   if (published.error)
-    notes.push(`❌ ${published.error}. ${published.recovery ?? ''}`)
+    notes.push(
+      `❌ ${markdownText(published.error)}. ${markdownText(published.recovery ?? '')}`
+    )
+  if (result.budgetStop) notes.push(`💸 ${markdownText(result.budgetStop)}.`)
+  notes.push(...estimateNotes(result))
   if (result.cancelled)
     notes.push(
       '⛔ Cancelled: finished images and their lock entries were kept; rerun to finish the rest.'
@@ -35,7 +41,8 @@ export function buildSummary(
       skipped: result.skipped,
       failed: result.failed,
       cost: result.cost,
-      placeholder
+      placeholder,
+      estimate: estimateTotals(result)
     },
     notes,
     orphans: result.plan.orphans,
@@ -48,25 +55,42 @@ export function buildSummary(
 
 /** The job summary of a plan. */
 export function planSummary(planned: Planned, note: string): SummaryInput {
-  const work = planned.plan.items.filter(
-    (item) => item.action !== 'keep'
-  ).length
+  const counts = countActions(planned.plan)
   return {
     title: 'assetgen plan',
-    rows: rowsFromPlan(planned.plan),
+    rows: rowsFromPlan(planned.plan, planned.estimate),
     totals: {
       generated: 0,
-      skipped: planned.plan.items.length - work,
+      skipped: counts.keep,
       failed: 0,
       cost: 0,
-      placeholder: false
+      placeholder: false,
+      planned: counts,
+      estimate: estimateTotals(planned)
     },
-    notes: [
-      note,
-      `${work} of ${planned.plan.items.length} assets would be generated.`
-    ].filter(Boolean),
+    notes: [note, ...estimateNotes(planned)].filter(Boolean),
     orphans: planned.plan.orphans
   }
+}
+
+/** The estimate's totals for the summary line. */
+export function estimateTotals(planned: Planned): {
+  total: number
+  unknown: number
+} {
+  return {
+    total: planned.estimate.total,
+    unknown: planned.estimate.unknown.length
+  }
+}
+
+/** The note under an estimate with unknown prices: which models, and how to price them. */
+export function estimateNotes(planned: Planned): string[] {
+  const { unknownModels } = planned.estimate
+  if (unknownModels.length === 0) return []
+  return [
+    `? = no price known for ${unknownModels.map((model) => inlineCode(model)).join(', ')}: add it under \`pricing:\` in the spec to estimate it.`
+  ]
 }
 
 /** Reports a failure that stopped the run: annotations for spec problems, and the summary. */
@@ -74,12 +98,12 @@ export async function reportFailure(error: unknown): Promise<void> {
   const lines = [
     `### assetgen failed`,
     '',
-    getErrorMessage(error).split('\n')[0] ?? ''
+    markdownText(getErrorMessage(error).split('\n')[0] ?? '')
   ]
   if (error instanceof SpecError) {
     for (const problem of error.problems) {
       core.error(
-        `${problem.path ? `${problem.path}: ` : ''}${problem.message}`,
+        logText(`${problem.path ? `${problem.path}: ` : ''}${problem.message}`),
         {
           title: 'assetgen spec',
           file: problem.file,
@@ -87,7 +111,7 @@ export async function reportFailure(error: unknown): Promise<void> {
           ...(problem.column ? { startColumn: problem.column } : {})
         }
       )
-      lines.push(`- \`${formatProblem(problem)}\``)
+      lines.push(`- ${inlineCode(formatProblem(problem))}`)
     }
     lines.push(
       '',
@@ -98,13 +122,13 @@ export async function reportFailure(error: unknown): Promise<void> {
     await writeSummary(`${lines.join('\n')}\n`)
   } catch (summaryError) {
     core.warning(
-      `could not write the job summary: ${getErrorMessage(summaryError)}`
+      `could not write the job summary: ${logText(getErrorMessage(summaryError))}`
     )
   }
 }
 
-/** Appends Markdown to the job summary, when the runner provides one. */
+/** Appends Markdown to the job summary, when the runner provides one; redacted, as it leaves. */
 export async function writeSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
-  await core.summary.addRaw(markdown).write()
+  await core.summary.addRaw(redact(markdown)).write()
 }

@@ -1,11 +1,19 @@
 import { relative } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import type { AuthenticationError } from './errors.js'
 import { InputError } from './errors.js'
 import type { ImageModelFactory } from './generate/gateway.js'
 import { initialOutcome, type AssetOutcome } from './generate/outcome.js'
 import { mapBounded } from './concurrency.js'
+import { budgetStopMessage, openBudget } from './generate/budget.js'
 import { AdaptivePool } from './generate/pool.js'
+import type { RequestTags } from './generate/request.js'
 import type { AssetRun, RunContext } from './generate/run.js'
+import {
+  estimateWithCatalogue,
+  type CatalogueReader,
+  type PlanEstimate
+} from './plan/estimate.js'
 import {
   readLockfile,
   serializeLockfile,
@@ -26,13 +34,21 @@ export interface PlanRequest {
   force?: boolean
   placeholder?: boolean
   shard?: { index: number; count: number }
+  /**
+   * The gateway catalogue's image prices, the estimate's last source: called at most once, and only
+   * when a model to pay for has no price from history, the spec or the built-in table.
+   */
+  imagePrices?: CatalogueReader
 }
 
-/** A loaded spec, its lockfile and the plan. */
+/** A loaded spec, its lockfile, the plan and what it should cost. */
 export interface Planned {
   spec: Spec
   lockfile: Lockfile
   plan: Plan
+  estimate: PlanEstimate
+  /** Recoverable problems for the log (an unreadable catalogue, a low credit balance). */
+  warnings: string[]
 }
 
 /** A progress event, one per asset as it completes (skipped ones first). */
@@ -52,8 +68,14 @@ export interface BuildRequest extends PlanRequest {
   maxRetries: number
   /** Per image, across its attempts. */
   timeoutMs: number
-  /** Refuse before any call when more images would be generated; 0 = no cap. */
+  /** Refuse before any call when more images would be generated; 0 = no cap. Counts paid images. */
   maxImages: number
+  /** USD: refuse before any call when the estimate is higher, start no request past it; 0 = none. */
+  maxCost?: number
+  /** The gateway credit balance (USD), to warn when the estimate exceeds it; never fatal. */
+  creditBalance?: () => Promise<number | undefined>
+  /** Tag requests for the gateway's spend reports; undefined sends no tags. */
+  tags?: RequestTags
   /** assetgen's version, recorded in each image's provenance. */
   version: string
   /** Fail an asset whose answer differs from the request (size, ignored settings). */
@@ -61,6 +83,8 @@ export interface BuildRequest extends PlanRequest {
   backoffMs?: number
   /** Aborting it (SIGINT/SIGTERM) starts nothing new and cancels what is in flight. */
   signal?: AbortSignal
+  /** Where the key comes from, for the 401/403 message (default `AI_GATEWAY_API_KEY`). */
+  keySource?: string
   now?: () => Date
   onProgress?: (event: ProgressEvent) => void
 }
@@ -75,6 +99,8 @@ export interface BuildResult extends Planned {
   /** USD across every asset. */
   cost: number
   cancelled: boolean
+  /** Set when a budget stopped assets: names the budget, for the exit message. */
+  budgetStop?: string
   /** Workspace-relative paths written by this build, the lockfile included when it changed. */
   changedFiles: string[]
   /** Workspace-relative lockfile path. */
@@ -83,7 +109,10 @@ export interface BuildResult extends Planned {
   peakInFlight: number
 }
 
-/** Loads and validates the spec, reads the lockfile and plans every asset. Makes no network call. */
+/**
+ * Loads and validates the spec, reads the lockfile, plans every asset and estimates the cost. Makes
+ * no network call but `imagePrices`, when given and needed.
+ */
 export async function plan(request: PlanRequest): Promise<Planned> {
   const spec = await loadSpec({
     specPath: request.specPath,
@@ -96,7 +125,15 @@ export async function plan(request: PlanRequest): Promise<Planned> {
     placeholder: request.placeholder ?? false,
     ...(request.shard ? { shard: request.shard } : {})
   })
-  return { spec, lockfile, plan: planned }
+  const { estimate, warnings } = await estimateWithCatalogue(
+    planned,
+    { history: lockfile, spec: spec.pricing },
+    {
+      placeholder: request.placeholder ?? false,
+      ...(request.imagePrices ? { catalogue: request.imagePrices } : {})
+    }
+  )
+  return { spec, lockfile, plan: planned, estimate, warnings }
 }
 
 /** Counts how many model calls a plan needs at least (one per generated asset). */
@@ -120,6 +157,13 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       `the plan generates ${toGenerate} images but max-images is ${request.maxImages}: raise max-images or narrow the run with only`
     )
   }
+  const { estimate } = planned
+  const opened = await openBudget(
+    estimate,
+    { maxCost: request.maxCost ?? 0, maxImages: request.maxImages },
+    request.creditBalance
+  )
+  const budget = opened.guard
   const { generateAsset, reprocessAsset } = await generation
   const imageModel = request.placeholder
     ? (await import('./generate/placeholder.js')).placeholderModelFactory
@@ -129,13 +173,20 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       'no image model: pass an API key or use the placeholder renderer'
     )
 
-  const signal = request.signal ?? new AbortController().signal
+  // A 401/403 stops the whole run: the key is shared, so every other request would fail alike.
+  const refusal = new AbortController()
+  let refused: AuthenticationError | undefined
+  const signal = AbortSignal.any([
+    request.signal ?? new AbortController().signal,
+    refusal.signal
+  ])
   const pool = new AdaptivePool(request.concurrency)
   const lock = new LockfileWriter(spec, planned.lockfile)
   const outcomes: AssetOutcome[] = []
   const total = thePlan.items.length
   const idWidth = Math.max(0, ...spec.assets.map((asset) => asset.id.length))
   const report = (outcome: AssetOutcome): void => {
+    outcome.estimate = estimate.assets.get(outcome.id)?.usd ?? null
     outcomes.push(outcome)
     request.onProgress?.({ done: outcomes.length, total, outcome, idWidth })
   }
@@ -151,10 +202,21 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
         throw new InputError('no image model')
       }),
     pool,
+    budget,
+    ...(request.tags ? { tags: request.tags } : {}),
     maxRetries: request.maxRetries,
     backoffMs: request.backoffMs ?? 1000,
     // Ends early (rejecting) when the signal aborts, so a cancelled run never waits out a backoff.
-    sleep: (ms: number, signal: AbortSignal) => sleep(ms, undefined, { signal })
+    sleep: (ms: number, signal: AbortSignal) =>
+      sleep(ms, undefined, { signal }),
+    ...(request.keySource ? { keySource: request.keySource } : {}),
+    onAuthenticationFailure: (error: AuthenticationError) => {
+      refused ??= error
+      // A short reason: every cancelled asset repeats it, the full message is thrown once below.
+      refusal.abort(
+        new Error('the run stopped: the AI Gateway refused the API key')
+      )
+    }
   }
 
   for (const item of thePlan.items) {
@@ -167,6 +229,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     const timeout = AbortSignal.timeout(request.timeoutMs)
     const context: RunContext = {
       ...base,
+      estimate: estimate.assets.get(item.asset.id)?.usd,
       timeoutMs: request.timeoutMs,
       signal: AbortSignal.any([signal, timeout])
     }
@@ -178,6 +241,8 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     report(run.outcome)
   })
   await lock.finish()
+  // Thrown after the lockfile is written, so anything paid for before the refusal is kept.
+  if (refused) throw refused
 
   const order = new Map(spec.assets.map((asset, index) => [asset.id, index]))
   outcomes.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
@@ -188,8 +253,11 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     .join('/')
   const changedFiles = outcomes.flatMap((outcome) => outcome.files)
   if (lock.changed) changedFiles.push(lockfilePath)
+  const budgetStop = budgetStopMessage(outcomes, budget)
   return {
     ...planned,
+    warnings: [...planned.warnings, ...opened.warnings],
+    ...(budgetStop ? { budgetStop } : {}),
     lockfile: lock.current,
     lockfilePath,
     outcomes,

@@ -57,14 +57,17 @@ export class GenerationError extends Error {
   override readonly name = 'GenerationError'
   readonly assetId: string
   readonly attempts: number
+  /** The gateway's generation ids of the failed attempts, so a charge can be traced. */
+  readonly generationIds: string[]
   constructor(
     assetId: string,
     message: string,
-    options: { cause?: unknown; attempts: number }
+    options: { cause?: unknown; attempts: number; generationIds?: string[] }
   ) {
     super(message, { cause: options.cause })
     this.assetId = assetId
     this.attempts = options.attempts
+    this.generationIds = options.generationIds ?? []
   }
 }
 
@@ -78,8 +81,29 @@ export class PublishError extends Error {
   override readonly name = 'PublishError'
 }
 
+/** A budget (`max-cost`, `max-images`) refused a paid request or the whole plan. */
+export class BudgetExceededError extends Error {
+  override readonly name = 'BudgetExceededError'
+  readonly limit: 'max-cost' | 'max-images'
+  constructor(limit: 'max-cost' | 'max-images', message: string) {
+    super(message)
+    this.limit = limit
+  }
+}
+
 /** Returns a readable message for anything thrown. */
 export function getErrorMessage(error: unknown): string {
   if (error instanceof Error) return error.message
   return String(error)
+}
+
+/** The AI Gateway refused the key (401) or the request (403): the whole run stops at once. */
+export class AuthenticationError extends Error {
+  override readonly name = 'AuthenticationError'
+  /** 401 or 403. */
+  readonly status: number
+  constructor(message: string, options: { status: number; cause?: unknown }) {
+    super(message, { cause: options.cause })
+    this.status = options.status
+  }
 }

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { InputError } from './errors.js'
+import { registerSecret } from './safe-text.js'
 
 /** Publishing behaviour. */
 export type Mode = 'auto' | 'commit' | 'artifact' | 'none'
@@ -42,6 +43,10 @@ export interface Inputs {
   comment: boolean
   /** Refuse before any call when the plan would generate more images; 0 = no cap. */
   maxImages: number
+  /** USD budget: refuse before any call when the estimate is higher, start no request past it; 0 = none. */
+  maxCost: number
+  /** Tag each gateway request with the repository and asset id, for the gateway's spend reports. */
+  tagRequests: boolean
   /** Render offline placeholders instead of calling the gateway. */
   placeholder: boolean
   /** This job's part of a sharded build: index (1-based) and count. */
@@ -70,6 +75,8 @@ export const InputName = {
   RetentionDays: 'retention-days',
   Comment: 'comment',
   MaxImages: 'max-images',
+  MaxCost: 'max-cost',
+  TagRequests: 'tag-requests',
   Placeholder: 'placeholder',
   Shard: 'shard',
   Strict: 'strict'
@@ -114,6 +121,19 @@ function integerInput(
   return value
 }
 
+/** Parses a USD amount such as `1.20` (0 = no budget). */
+export function parseUsd(name: string, raw: string | undefined): number {
+  const text = (raw ?? '').trim().replace(/^\$/, '')
+  if (text === '') return 0
+  const value = Number(text)
+  if (!/^\d+(\.\d+)?$/.test(text) || value > 1_000_000) {
+    throw new InputError(
+      `${name} must be an amount in USD from 0 to 1000000 (e.g. 1.50), got "${raw}"`
+    )
+  }
+  return value
+}
+
 /** Parses `i/n` (1-based), e.g. `2/4`. */
 export function parseShard(
   value: string | undefined
@@ -143,6 +163,8 @@ export function getInputs(): Inputs {
     (process.env.AI_GATEWAY_API_KEY ?? '').trim()
   // Mask before anything could print it, whichever way it arrived.
   if (apiKey) core.setSecret(apiKey)
+  // setSecret masks the runner's log only; every other sink redacts what is registered here.
+  registerSecret(apiKey)
   const gatewayUrl = getOptionalInput(InputName.GatewayUrl)?.trim()
   if (gatewayUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(gatewayUrl)) {
     throw new InputError(
@@ -151,6 +173,7 @@ export function getInputs(): Inputs {
   }
   const githubToken = core.getInput(InputName.GithubToken).trim()
   if (githubToken) core.setSecret(githubToken)
+  registerSecret(githubToken)
   const branch = getOptionalInput(InputName.Branch)?.trim()
   const retentionDays = core.getInput(InputName.RetentionDays).trim()
   const shard = parseShard(getOptionalInput(InputName.Shard))
@@ -177,6 +200,11 @@ export function getInputs(): Inputs {
       : {}),
     comment: booleanInput(InputName.Comment, true),
     maxImages: integerInput(InputName.MaxImages, 0, 0, 100_000),
+    maxCost: parseUsd(
+      `input ${InputName.MaxCost}`,
+      core.getInput(InputName.MaxCost)
+    ),
+    tagRequests: booleanInput(InputName.TagRequests, true),
     placeholder: booleanInput(InputName.Placeholder, false),
     ...(shard ? { shard } : {}),
     strict: booleanInput(InputName.Strict, false)

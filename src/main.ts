@@ -27,7 +27,7 @@ import {
   publishTarget,
   workspaceRoot
 } from './runner-context.js'
-import { logText } from './safe-text.js'
+import { logText, redact } from './safe-text.js'
 import { VERSION } from './version.js'
 
 /** Output names as declared in action.yml. */
@@ -41,6 +41,7 @@ export const OutputName = {
   ArtifactUrl: 'artifact-url',
   CommentId: 'comment-id',
   Cost: 'cost',
+  EstimatedCost: 'estimated-cost',
   Manifest: 'manifest'
 } as const
 
@@ -51,11 +52,12 @@ export async function run(): Promise<void> {
     OutputName.Generated,
     OutputName.Skipped,
     OutputName.Failed,
-    OutputName.Cost
+    OutputName.Cost,
+    OutputName.EstimatedCost
   ]) {
-    core.setOutput(name, '0')
+    setOutput(name, '0')
   }
-  core.setOutput(OutputName.Changed, 'false')
+  setOutput(OutputName.Changed, 'false')
   try {
     const inputs = getInputs()
     const context = eventContext()
@@ -64,8 +66,8 @@ export async function run(): Promise<void> {
       context,
       inputs.branch ? { branch: inputs.branch } : {}
     )
-    for (const warning of decision.warnings) core.warning(warning)
-    if (decision.notice) core.notice(decision.notice)
+    for (const warning of decision.warnings) core.warning(logText(warning))
+    if (decision.notice) core.notice(logText(decision.notice))
     const root = workspaceRoot()
     const manifest = manifestPath(root)
     const selection: PlanRequest = {
@@ -74,7 +76,8 @@ export async function run(): Promise<void> {
       only: inputs.only,
       force: inputs.force,
       placeholder: inputs.placeholder,
-      ...(inputs.shard ? { shard: inputs.shard } : {})
+      ...(inputs.shard ? { shard: inputs.shard } : {}),
+      ...priceList(inputs)
     }
     if (inputs.dryRun || decision.mode === 'skip-fork') {
       const note = inputs.dryRun
@@ -114,7 +117,13 @@ export async function run(): Promise<void> {
       core.setFailed(
         'cancelled: finished images and their lock entries were kept'
       )
-    else if (published.error) core.setFailed(published.error)
+    else if (published.error) core.setFailed(logText(published.error))
+    else if (result.budgetStop)
+      core.setFailed(
+        logText(
+          `${result.budgetStop}; raise max-cost or max-images, or narrow the run with only or shards`
+        )
+      )
     else if (result.failed > 0 && inputs.failOnError) {
       core.setFailed(
         `${result.failed} of ${result.outcomes.length} assets failed`
@@ -122,7 +131,7 @@ export async function run(): Promise<void> {
     }
   } catch (error) {
     await reportFailure(error)
-    core.setFailed(getErrorMessage(error))
+    core.setFailed(logText(getErrorMessage(error)))
   }
 }
 
@@ -132,12 +141,32 @@ async function planOnly(
   manifest: string
 ): Promise<void> {
   const planned = await plan(selection)
+  for (const warning of planned.warnings) core.warning(logText(warning))
   const summary = planSummary(planned, note)
-  core.info(summary.notes.at(-1) ?? '')
+  core.info(logText(summary.notes.at(-1) ?? ''))
   await writeManifest(manifest, planManifest(planned))
   await writeSummary(renderReport(summary))
-  core.setOutput(OutputName.Skipped, String(summary.totals.skipped))
-  core.setOutput(OutputName.Manifest, manifest)
+  setOutput(OutputName.Skipped, String(summary.totals.skipped))
+  setOutput(OutputName.EstimatedCost, planned.estimate.total.toFixed(4))
+  setOutput(OutputName.Manifest, manifest)
+}
+
+/** The gateway catalogue as the estimate's last source, when there is a key to read it with. */
+function priceList(inputs: Inputs): Pick<PlanRequest, 'imagePrices'> {
+  if (!inputs.apiKey || inputs.placeholder) return {}
+  return {
+    imagePrices: async () =>
+      (await import('./generate/gateway.js')).readImagePrices(
+        gatewaySettings(inputs)
+      )
+  }
+}
+
+function gatewaySettings(inputs: Inputs): { apiKey: string; baseURL?: string } {
+  return {
+    apiKey: inputs.apiKey,
+    ...(inputs.gatewayUrl ? { baseURL: inputs.gatewayUrl } : {})
+  }
 }
 
 async function generate(
@@ -154,16 +183,20 @@ async function generate(
   core.startGroup('Generate images')
   try {
     // Network peers load when needed, so a dry run or a fork PR starts fast.
-    const { gatewayModelFactory } = await import('./generate/gateway.js')
-    const gateway = {
-      apiKey: inputs.apiKey,
-      ...(inputs.gatewayUrl ? { baseURL: inputs.gatewayUrl } : {})
-    }
-    return await build({
+    const { gatewayModelFactory, readCreditBalance } =
+      await import('./generate/gateway.js')
+    const gateway = gatewaySettings(inputs)
+    const repository = process.env.GITHUB_REPOSITORY
+    const result = await build({
       ...selection,
       ...(inputs.placeholder
         ? {}
-        : { imageModel: gatewayModelFactory(gateway) }),
+        : {
+            imageModel: gatewayModelFactory(gateway),
+            creditBalance: () => readCreditBalance(gateway)
+          }),
+      maxCost: inputs.maxCost,
+      ...(inputs.tagRequests ? { tags: repository ? { repository } : {} } : {}),
       concurrency: inputs.concurrency,
       maxRetries: inputs.maxRetries,
       timeoutMs: inputs.timeoutSeconds * 1000,
@@ -171,6 +204,7 @@ async function generate(
       strict: inputs.strict,
       version: VERSION,
       signal: controller.signal,
+      keySource: 'the api-key input (secret AI_GATEWAY_API_KEY)',
       onProgress: (event) => {
         core.info(formatProgress(event))
         // What the model did differently from the request, as annotations (see generate/verify.ts).
@@ -182,6 +216,8 @@ async function generate(
         }
       }
     })
+    for (const warning of result.warnings) core.warning(logText(warning))
+    return result
   } finally {
     core.endGroup()
     process.off('SIGINT', onSignal)
@@ -210,7 +246,7 @@ async function publish(
   try {
     if (decision.mode === 'commit') {
       const { createOctokit } = await import('./github.js')
-      const log = (message: string): void => core.info(message)
+      const log = (message: string): void => core.info(logText(message))
       return await publishCommit(
         createOctokit(inputs.githubToken, { log }),
         result,
@@ -252,13 +288,21 @@ async function comment(
         repo: target.repo,
         issueNumber: pullNumber,
         marker: inputs.artifactName,
-        body
+        body,
+        // An App token's comments are `<slug>[bot]`'s, and the token can't tell its slug.
+        ...(process.env.ASSETGEN_APP_SLUG
+          ? { appSlug: process.env.ASSETGEN_APP_SLUG }
+          : {})
       }
     )
-    core.info(`PR comment ${posted.action}: ${posted.url ?? posted.id}`)
-    core.setOutput(OutputName.CommentId, String(posted.id))
+    core.info(
+      logText(`PR comment ${posted.action}: ${posted.url ?? posted.id}`)
+    )
+    setOutput(OutputName.CommentId, String(posted.id))
   } catch (error) {
-    core.warning(`could not post the PR comment: ${getErrorMessage(error)}`)
+    core.warning(
+      `could not post the PR comment: ${logText(getErrorMessage(error))}`
+    )
   }
 }
 
@@ -268,21 +312,26 @@ function setOutputs(
   decision: PublishDecision,
   manifest: string
 ): void {
-  core.setOutput(OutputName.Generated, String(result.generated))
-  core.setOutput(OutputName.Skipped, String(result.skipped))
-  core.setOutput(OutputName.Failed, String(result.failed))
+  setOutput(OutputName.Generated, String(result.generated))
+  setOutput(OutputName.Skipped, String(result.skipped))
+  setOutput(OutputName.Failed, String(result.failed))
   const wroteFiles = result.changedFiles.length > 0
-  core.setOutput(
+  setOutput(
     OutputName.Changed,
     String(wroteFiles && (decision.mode !== 'commit' || published.changed))
   )
-  core.setOutput(OutputName.Cost, result.cost.toFixed(4))
-  core.setOutput(OutputName.Manifest, manifest)
-  if (published.commitSha)
-    core.setOutput(OutputName.CommitSha, published.commitSha)
+  setOutput(OutputName.Cost, result.cost.toFixed(4))
+  setOutput(OutputName.EstimatedCost, result.estimate.total.toFixed(4))
+  setOutput(OutputName.Manifest, manifest)
+  if (published.commitSha) setOutput(OutputName.CommitSha, published.commitSha)
   const first = published.artifacts[0]
   if (first) {
-    core.setOutput(OutputName.ArtifactId, String(first.id))
-    if (first.url) core.setOutput(OutputName.ArtifactUrl, first.url)
+    setOutput(OutputName.ArtifactId, String(first.id))
+    if (first.url) setOutput(OutputName.ArtifactUrl, first.url)
   }
+}
+
+/** Sets an output, redacted: values such as an artifact URL come from GitHub's answers. */
+function setOutput(name: string, value: string): void {
+  core.setOutput(name, redact(value))
 }

@@ -14,7 +14,9 @@ import {
 import { main } from '../src/cli.js'
 import { readLockfile } from '../src/plan/lockfile.js'
 import { VERSION } from '../src/version.js'
+import { clearSecrets } from '../src/safe-text.js'
 import {
+  error,
   ignoresSize,
   startFakeGateway,
   type FakeGateway
@@ -59,20 +61,26 @@ describe('assetgen CLI', () => {
     await using ws = await workspace(spec)
     const plan = await cli(ws.root, 'plan')
     expect(plan.code).toBe(0)
-    expect(plan.stdout).toMatch(/^id\s+status\s+reason\s+out\s+size/m)
     expect(plan.stdout).toMatch(
-      /hero\s+would generate\s+not in the lockfile\s+assets\/hero.png\s+128x64/
+      /^id\s+status\s+reason\s+out\s+size\s+estimate/m
     )
-    expect(plan.stdout).toContain('3 of 3 assets would be generated.')
+    // FLUX.2 [pro] bills the first started megapixel at $0.03 (built-in table).
+    expect(plan.stdout).toMatch(
+      /hero\s+new\s+not in the lockfile\s+assets\/hero.png\s+128x64\s+\$0\.03/
+    )
+    expect(plan.stdout).toContain(
+      '3 to generate, 0 to reprocess, 0 kept (3 assets); estimated $0.09.'
+    )
     const json = await cli(ws.root, 'plan', '--json', '--only', 'icon-*')
     const parsed = JSON.parse(json.stdout) as {
       toGenerate: number
-      assets: Array<{ id: string; status: string }>
+      estimatedCost: number
+      assets: Array<{ id: string; status: string; estimate: number | null }>
     }
     expect(parsed.toGenerate).toBe(2)
-    expect(parsed.assets.find((asset) => asset.id === 'hero')?.status).toBe(
-      'skipped'
-    )
+    expect(parsed.estimatedCost).toBe(0.06)
+    const hero = parsed.assets.find((asset) => asset.id === 'hero')
+    expect(hero).toMatchObject({ status: 'skipped', estimate: 0 })
   })
 
   it('check exits 1 while work remains and 0 once built', async () => {
@@ -136,6 +144,7 @@ describe('assetgen build --strict', () => {
   afterAll(() => gateway.close())
   afterEach(() => {
     vi.unstubAllEnvs()
+    clearSecrets()
   })
 
   it('warns about an answer of another size, and fails the asset with --strict', async () => {
@@ -162,12 +171,79 @@ describe('assetgen build --strict', () => {
   })
 })
 
+describe('the CLI against a gateway that echoes the key', () => {
+  it('prints no key and no live workflow command, on stdout or stderr', async () => {
+    const key = 'agk_cli_in_process_key_77'
+    const gateway = await startFakeGateway({
+      apiKeys: key,
+      behavior: error(
+        400,
+        'invalid_request_error',
+        `Invalid request for API key ${key}\n::error title=pwned::x\n\u001b[2J`
+      )
+    })
+    vi.stubEnv('AI_GATEWAY_API_KEY', key)
+    try {
+      await using ws = await workspace(spec)
+      const args = ['build', '--max-retries', '0', '--gateway-url', gateway.url]
+      for (const result of [
+        await cli(ws.root, ...args),
+        await cli(ws.root, ...args, '--json')
+      ]) {
+        expect(result.code).toBe(1)
+        const printed = result.stdout + result.stderr
+        expect(printed).toContain('Invalid request for API key ***')
+        expect(printed).not.toContain(key)
+        expect(printed).not.toMatch(/^\s*::/m)
+        expect(printed).not.toContain('\u001b')
+      }
+    } finally {
+      vi.unstubAllEnvs()
+      clearSecrets()
+      await gateway.close()
+    }
+  })
+})
+
 describe('the CLI bundle (dist/cli/index.js)', () => {
   let gateway: FakeGateway
   beforeAll(async () => {
     gateway = await startFakeGateway({ apiKeys: 'cli-key', latencyMs: 400 })
   })
   afterAll(() => gateway.close())
+
+  it('stops at the first 401 with one short message naming AI_GATEWAY_API_KEY, and exits 1', async () => {
+    const assets = Array.from(
+      { length: 4 },
+      (_, index) =>
+        `  - id: a${index}\n    prompt: Asset ${index}\n    size: 64x64\n`
+    ).join('')
+    await using ws = await workspace(`version: 1\nassets:\n${assets}`)
+    gateway.reset()
+    const child = spawn(
+      process.execPath,
+      [CLI_ENTRY, 'build', '--concurrency', '1'],
+      {
+        cwd: ws.root,
+        env: {
+          ...process.env,
+          AI_GATEWAY_API_KEY: 'not-the-key',
+          AI_GATEWAY_BASE_URL: gateway.url
+        }
+      }
+    )
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect(code).toBe(1)
+    expect(gateway.requestCount()).toBe(1)
+    expect(output.match(/AI_GATEWAY_API_KEY/g)).toHaveLength(1)
+    expect(output).toContain(
+      'assetgen: the AI Gateway rejected the API key (401): set AI_GATEWAY_API_KEY to a valid AI Gateway API key (create one at https://vercel.com/d?to=/[team]/~/ai/api-keys)'
+    )
+    expect(output).not.toMatch(/secret|input|Invalid API key or token/)
+  })
 
   it('on SIGTERM starts nothing new, keeps finished images in the lockfile, exits 143; a rerun does only the rest', async () => {
     const assets = Array.from(
@@ -212,5 +288,49 @@ describe('the CLI bundle (dist/cli/index.js)', () => {
     )
     expect(await new Promise((resolve) => rerun.on('close', resolve))).toBe(0)
     expect(gateway.requestCount()).toBe(6 - done.length)
+  })
+})
+
+describe('assetgen build --max-cost (bundle)', () => {
+  let gateway: FakeGateway
+  beforeAll(async () => {
+    gateway = await startFakeGateway({ apiKeys: 'cli-key', costPerImage: 0.5 })
+  })
+  afterAll(() => gateway.close())
+
+  it('stops at the budget: 2 paid calls of 6, finished images locked, exit 1 naming max-cost', async () => {
+    const assets = Array.from(
+      { length: 6 },
+      (_, index) =>
+        `  - id: a${index}\n    prompt: Asset ${index}\n    size: 64x64\n`
+    ).join('')
+    await using ws = await workspace(`version: 1\nassets:\n${assets}`)
+    const child = spawn(
+      process.execPath,
+      [CLI_ENTRY, 'build', '--concurrency', '1', '--max-cost', '1.20'],
+      {
+        cwd: ws.root,
+        env: {
+          ...process.env,
+          AI_GATEWAY_API_KEY: 'cli-key',
+          AI_GATEWAY_BASE_URL: gateway.url
+        }
+      }
+    )
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect(code).toBe(1)
+    expect(stderr).toContain(
+      'max-cost $1.20 reached: 4 assets skipped (budget)'
+    )
+    expect(stdout).toContain(
+      '2 generated, 0 reprocessed, 4 skipped, 0 failed, $1.00 (estimated $0.18)'
+    )
+    expect(gateway.requestCount()).toBe(2)
+    const lockfile = await readLockfile(join(ws.root, 'assetgen.lock.json'))
+    expect(Object.keys(lockfile.assets).sort()).toEqual(['a0', 'a1'])
   })
 })

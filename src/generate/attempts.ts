@@ -1,11 +1,18 @@
 import { generateImage } from 'ai'
-import { GenerationError } from '../errors.js'
+import {
+  BudgetExceededError,
+  GenerationError,
+  type AuthenticationError
+} from '../errors.js'
 import type { Asset } from '../spec/types.js'
+import { authenticationFailure } from './authentication.js'
 import { classifyFailure, retryDelay } from './classify.js'
 import type { ImageModelFactory } from './gateway.js'
+import type { SpendGuard } from './budget.js'
+import { readCalls } from './cost.js'
 import type { AdaptivePool } from './pool.js'
 import type { ImageRequest } from './request.js'
-import type { SdkWarning } from './verify.js'
+import type { CallWarning } from './verify.js'
 
 /** Retry settings and shared collaborators for the attempts of one image. */
 export interface AttemptContext {
@@ -19,30 +26,27 @@ export interface AttemptContext {
   /** The per-image timeout behind `signal`, for messages. */
   timeoutMs: number
   sleep: (ms: number, signal: AbortSignal) => Promise<void>
+  /** Names the key's source in the 401/403 message; default `AI_GATEWAY_API_KEY`. */
+  keySource?: string
+  /** Called once a 401/403 arrives, to stop the whole run (abort the shared signal). */
+  onAuthenticationFailure?: (error: AuthenticationError) => void
+  /** The build's spend guard: every attempt reserves from it before it starts. */
+  budget: SpendGuard
+  /** This asset's estimated USD per image; undefined when no price is known. */
+  estimate?: number
 }
 
 /** One image the model returned, with what it cost. */
 export interface GeneratedImage {
   bytes: Uint8Array
   mediaType: string
-  /** USD, from `providerMetadata.gateway.cost`. */
-  cost: number
+  /** USD, summed over the result's calls; undefined when a reported cost was not believable. */
+  cost: number | undefined
   attempts: number
-  /** What the SDK reported about the call (settings the provider ignored, ...). */
-  warnings: SdkWarning[]
-}
-
-/** Reads the gateway's cost (a decimal string) from a result's provider metadata. */
-export function readCost(providerMetadata: unknown): number {
-  const gateway = (
-    providerMetadata as { gateway?: { cost?: unknown } } | undefined
-  )?.gateway
-  const raw = gateway?.cost
-  const cost =
-    typeof raw === 'string' || typeof raw === 'number'
-      ? Number(raw)
-      : Number.NaN
-  return Number.isFinite(cost) ? cost : 0
+  /** The gateway's generation id of every attempt that reported one, failed ones included. */
+  generationIds: string[]
+  /** What the calls reported besides the image: SDK warnings, unbelievable costs (cost.ts). */
+  warnings: CallWarning[]
 }
 
 /**
@@ -55,9 +59,12 @@ export async function requestImage(
   request: ImageRequest,
   context: AttemptContext
 ): Promise<GeneratedImage> {
+  const generationIds: string[] = []
   for (let attempt = 1; ; attempt += 1) {
     const release = await context.pool.acquire(context.signal, attempt > 1)
+    let reservation: ReturnType<SpendGuard['reserve']> | undefined
     try {
+      reservation = context.budget.reserve(asset.model, context.estimate)
       const result = await generateImage({
         model: context.imageModel(asset),
         ...request,
@@ -65,23 +72,44 @@ export async function requestImage(
         abortSignal: context.signal
       })
       context.pool.onSuccess()
+      const reported = readCalls(result.calls)
+      reservation.settle({
+        paid: true,
+        ...(reported.cost !== undefined ? { cost: reported.cost } : {})
+      })
       return {
         bytes: result.image.uint8Array,
         mediaType: result.image.mediaType,
-        cost: readCost(result.providerMetadata),
+        cost: reported.cost,
         attempts: attempt,
-        warnings: result.warnings
+        generationIds: [...generationIds, ...reported.generationIds],
+        warnings: reported.warnings
       }
     } catch (error) {
+      reservation?.settle({ paid: false })
+      if (error instanceof BudgetExceededError) throw error
+      const failedId = readFailedGenerationId(error)
+      if (failedId) generationIds.push(failedId)
       if (context.signal.aborted)
         throw abortError(asset, context, attempt, error)
+      const refused = authenticationFailure(error, context.keySource)
+      if (refused) {
+        context.onAuthenticationFailure?.(refused)
+        // Short here: the run's one full message comes from the refusal itself.
+        const short = `the AI Gateway refused the API key (${refused.status}); the run stopped`
+        throw new GenerationError(asset.id, short, {
+          cause: refused,
+          attempts: attempt
+        })
+      }
       const failure = classifyFailure(error, asset.id, asset.model)
       if (failure.rateLimited) context.pool.onRateLimited()
       if (!failure.retryable || attempt > context.maxRetries) {
         const tries = attempt === 1 ? '' : ` after ${attempt} attempts`
         throw new GenerationError(asset.id, `${failure.message}${tries}`, {
           cause: error,
-          attempts: attempt
+          attempts: attempt,
+          generationIds
         })
       }
       release()
@@ -94,6 +122,12 @@ export async function requestImage(
       release()
     }
   }
+}
+
+/** The generation id a gateway error carries (`GatewayError.generationId`), when believable. */
+function readFailedGenerationId(error: unknown): string | undefined {
+  const id = (error as { generationId?: unknown } | null)?.generationId
+  return typeof id === 'string' && /^[\w-]{1,100}$/.test(id) ? id : undefined
 }
 
 function abortError(

@@ -10,6 +10,7 @@ import {
 import { APICallError } from '@ai-sdk/provider'
 import { NoImageGeneratedError } from 'ai'
 import { getErrorMessage } from '../errors.js'
+import { findNetworkFailure, networkErrorMessage } from './network.js'
 
 /** How the retry loop should treat a failed attempt. */
 export interface AttemptFailure {
@@ -55,6 +56,23 @@ export function classifyFailure(
   model: string
 ): AttemptFailure {
   const plain = { retryable: false, rateLimited: false }
+  // Before the gateway's own classes: the SDK reports a refused connection as a 500 with an
+  // "Invalid error response format", which says nothing of what happened.
+  const network = findNetworkFailure(error)
+  if (network) {
+    return {
+      retryable: true,
+      rateLimited: false,
+      message: networkErrorMessage('the AI Gateway', network)
+    }
+  }
+  if (isMalformedBase64(error)) {
+    // Not retried: the gateway may have charged for it, and a retry would pay again.
+    return {
+      ...plain,
+      message: malformedImageMessage(assetId, 'its base64 does not decode')
+    }
+  }
   if (GatewayAuthenticationError.isInstance(error)) {
     return {
       ...plain,
@@ -124,6 +142,18 @@ export function classifyFailure(
     }
   }
   return { ...plain, message: getErrorMessage(error) }
+}
+
+/** `atob` (the SDK's base64 decoder) throws a DOMException named InvalidCharacterError. */
+function isMalformedBase64(error: unknown): boolean {
+  return error instanceof Error || error instanceof DOMException
+    ? error.name === 'InvalidCharacterError'
+    : false
+}
+
+/** The message for an image the gateway sent that can't be decoded, e.g. `not a PNG`. */
+export function malformedImageMessage(assetId: string, detail: string): string {
+  return `the AI Gateway returned a malformed image for "${assetId}": ${detail}`
 }
 
 /** The messages down an error's cause chain, e.g. `terminated: other side closed`. */

@@ -1,7 +1,10 @@
 import { createGateway } from '@ai-sdk/gateway'
 import type { ImageModelV4 } from '@ai-sdk/provider'
 import type { ImageModel } from 'ai'
+import { getErrorMessage } from '../errors.js'
+import type { PricingTable } from '../spec/pricing.js'
 import type { Asset } from '../spec/types.js'
+import { parseCost } from './cost.js'
 
 /** Builds the image model for an asset. The engine takes one of these, so tests can pass fakes. */
 export type ImageModelFactory = (asset: Asset) => ImageModel
@@ -52,4 +55,83 @@ function retryableEmptyResults(model: ImageModelV4): ImageModelV4 {
     return result
   }
   return wrapped
+}
+
+/** The gateway's default base URL, whose origin serves the catalogue and credits. */
+const DEFAULT_BASE_URL = 'https://ai-gateway.vercel.sh/v4/ai'
+
+/** How long the catalogue may take, and how large it may be: it is a nicety, never a wait. */
+const CATALOGUE_TIMEOUT_MS = 5000
+const CATALOGUE_MAX_BYTES = 8 * 1024 * 1024
+
+/**
+ * Per-image prices of the gateway's image models, read from `GET {origin}/v1/models` (one request,
+ * 5 s). The SDK's `getAvailableModels()` keeps only token prices, so the JSON is read here:
+ * `{ data: [{ id, type: 'image', pricing: { image: '0.04' } }] }`. Never throws: a failure is a
+ * warning and an empty table.
+ */
+export async function readImagePrices(
+  settings: GatewaySettings,
+  fetchImpl: typeof fetch = fetch
+): Promise<{ prices: PricingTable; warning?: string }> {
+  const url = new URL('/v1/models', settings.baseURL ?? DEFAULT_BASE_URL)
+  try {
+    const response = await fetchImpl(url, {
+      headers: { authorization: `Bearer ${settings.apiKey}` },
+      signal: AbortSignal.timeout(CATALOGUE_TIMEOUT_MS)
+    })
+    if (!response.ok) throw new Error(`HTTP ${response.status}`)
+    const length = Number(response.headers.get('content-length') ?? 0)
+    if (length > CATALOGUE_MAX_BYTES) throw new Error('the answer is too large')
+    const text = await response.text()
+    if (text.length > CATALOGUE_MAX_BYTES)
+      throw new Error('the answer is too large')
+    return { prices: imagePrices(JSON.parse(text) as unknown) }
+  } catch (error) {
+    return {
+      prices: {},
+      warning: `could not read the gateway's price list (${url.pathname}): ${getErrorMessage(error)}; estimates use the other sources`
+    }
+  }
+}
+
+/** Picks believable per-image prices of image models out of a catalogue answer. */
+export function imagePrices(catalogue: unknown): PricingTable {
+  const data = (catalogue as { data?: unknown } | null)?.data
+  const prices: PricingTable = {}
+  if (!Array.isArray(data)) return prices
+  for (const model of data.slice(0, 10_000) as Array<Record<string, unknown>>) {
+    const id = model?.id
+    const pricing = model?.pricing as { image?: unknown } | undefined
+    const perImage = parseCost(pricing?.image)
+    if (typeof id === 'string' && id.length <= 200 && perImage !== undefined)
+      prices[id] = { perImage }
+  }
+  return prices
+}
+
+/**
+ * The gateway credit balance in USD through the SDK's `getCredits()`; undefined when it cannot be
+ * read (never fatal).
+ */
+export async function readCreditBalance(
+  settings: GatewaySettings
+): Promise<number | undefined> {
+  try {
+    const gateway = createGateway({
+      apiKey: settings.apiKey,
+      ...(settings.baseURL ? { baseURL: settings.baseURL } : {}),
+      // Bounded like the catalogue: the balance is a courtesy check.
+      fetch: (input, init) =>
+        fetch(input, {
+          ...init,
+          signal: AbortSignal.timeout(CATALOGUE_TIMEOUT_MS)
+        })
+    })
+    const credits = await gateway.getCredits()
+    const balance = Number(credits.balance)
+    return Number.isFinite(balance) ? balance : undefined
+  } catch {
+    return undefined
+  }
 }

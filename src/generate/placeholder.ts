@@ -19,7 +19,13 @@ export const placeholderModelFactory: ImageModelFactory = (asset) => {
         // The size a real model is asked for, so the fit runs as it would.
         width: asset.generation?.width ?? asset.width,
         height: asset.generation?.height ?? asset.height,
-        palette: asset.palette
+        palette: asset.palette,
+        prompt:
+          typeof asset.prompt === 'string'
+            ? asset.prompt
+            : Object.values(asset.prompt)
+                .filter((value) => typeof value === 'string')
+                .join(' ')
       })
       return {
         images: [new Uint8Array(image)],

@@ -58,13 +58,48 @@ export interface ImageRequest {
   providerOptions: Record<string, JsonObject>
 }
 
+/** How requests are tagged for the gateway's spend reports; undefined sends no tags. */
+export interface RequestTags {
+  /** `owner/repo`, when known. */
+  repository?: string
+}
+
+/**
+ * Adds `providerOptions.gateway.tags` (and `user`, the repository) so the gateway's dashboard can
+ * split spend by repository and asset. Tags the spec sets itself are kept, and its `user` wins.
+ */
+export function tagRequest(
+  options: Record<string, JsonObject>,
+  asset: Asset,
+  tags: RequestTags
+): Record<string, JsonObject> {
+  const gateway = options.gateway ?? {}
+  const own = Array.isArray(gateway.tags) ? gateway.tags : []
+  const added = [
+    ...(tags.repository ? [`repository:${tags.repository}`] : []),
+    `asset:${asset.id}`
+  ]
+  return {
+    ...options,
+    gateway: {
+      ...gateway,
+      tags: [...own, ...added.filter((tag) => !own.includes(tag))],
+      ...(tags.repository && gateway.user === undefined
+        ? { user: tags.repository }
+        : {})
+    }
+  }
+}
+
 /** Builds the request for an asset, given its (fitted) reference bytes in spec order. */
 export function buildRequest(
   asset: Asset,
   seed: number,
-  referenceImages: Uint8Array[]
+  referenceImages: Uint8Array[],
+  tags?: RequestTags
 ): ImageRequest {
   const text = promptText(asset)
+  const providerOptions = requestProviderOptions(asset)
   return {
     prompt:
       referenceImages.length > 0 ? { text, images: referenceImages } : text,
@@ -76,6 +111,8 @@ export function buildRequest(
         : {}),
     ...(asset.aspectRatio ? { aspectRatio: asset.aspectRatio } : {}),
     seed,
-    providerOptions: requestProviderOptions(asset)
+    providerOptions: tags
+      ? tagRequest(providerOptions, asset, tags)
+      : providerOptions
   }
 }

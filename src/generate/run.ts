@@ -1,7 +1,12 @@
 import { join } from 'node:path'
 import { setImmediate } from 'node:timers/promises'
 import { readFile } from 'node:fs/promises'
-import { GenerationError, getErrorMessage } from '../errors.js'
+import {
+  BudgetExceededError,
+  GenerationError,
+  ImageError,
+  getErrorMessage
+} from '../errors.js'
 import { writeFileAtomic } from '../fs-atomic.js'
 import { checkColors, type ColorCheckResult } from '../images/color-check.js'
 import {
@@ -16,10 +21,16 @@ import type { LockEntry, LockedVariant } from '../plan/lockfile.js'
 import type { PlanItem } from '../plan/plan.js'
 import type { Asset } from '../spec/types.js'
 import { requestImage, type AttemptContext } from './attempts.js'
-import { initialOutcome, type AssetOutcome } from './outcome.js'
+import { malformedImageMessage } from './classify.js'
+import {
+  PaidLedger,
+  failureStatus,
+  initialOutcome,
+  type AssetOutcome
+} from './outcome.js'
 import { referenceBytes } from './references.js'
-import { buildRequest } from './request.js'
-import { outputSteps, verifyAnswer } from './verify.js'
+import { buildRequest, type RequestTags } from './request.js'
+import { costWarnings, outputSteps, verifyAnswer } from './verify.js'
 
 /** Everything `generateAsset` needs beyond the plan item. */
 export interface RunContext extends AttemptContext {
@@ -29,6 +40,8 @@ export interface RunContext extends AttemptContext {
   now: () => Date
   /** Fail an asset whose answer differs from the request (size, ignored settings). */
   strict?: boolean
+  /** Tag requests for the gateway's spend reports; undefined sends none. */
+  tags?: RequestTags
 }
 
 /** An outcome plus the lock entry to record when it succeeded. */
@@ -62,20 +75,16 @@ export async function generateAsset(
 ): Promise<AssetRun> {
   const { asset } = item
   const started = Date.now()
-  let cost = 0
+  const paid = new PaidLedger()
   let attempts = 0
   const warnings: string[] = []
   let best: Candidate | undefined
   const fail = (error: unknown): AssetRun => ({
     outcome: {
       ...initialOutcome(item, context.placeholder),
-      status:
-        context.signal.aborted &&
-        !(error instanceof GenerationError && /timed out/.test(error.message))
-          ? 'cancelled'
-          : 'failed',
+      ...failureStatus(error, context.signal),
       error: getErrorMessage(error),
-      cost,
+      ...paid.fields(error),
       attempts:
         error instanceof GenerationError ? attempts + error.attempts : attempts,
       durationMs: Date.now() - started,
@@ -90,17 +99,27 @@ export async function generateAsset(
       asset.colorCheck?.onMiss === 'retry' ? asset.colorCheck.retries : 0
     for (let retry = 0; retry <= colorRetries; retry += 1) {
       const seed = retrySeed(asset, item.seed, retry)
-      const generated = await requestImage(
-        asset,
-        buildRequest(asset, seed, references),
-        context
-      )
+      let generated
+      try {
+        generated = await requestImage(
+          asset,
+          buildRequest(asset, seed, references, context.tags),
+          context
+        )
+      } catch (error) {
+        // A colour retry the budget refuses keeps the images already paid for.
+        if (!(error instanceof BudgetExceededError) || !best) throw error
+        warnings.push(`colour retries stopped: ${error.message}`)
+        break
+      }
       // Let the request that took this one's pool slot reach the socket before the CPU-bound
       // processing below: answers arrive in bursts, and the next requests should not queue behind
       // a burst of decoding and encoding.
       await setImmediate()
-      cost += generated.cost
+      paid.add(generated)
       attempts += generated.attempts
+      // Every image paid for reports its own cost; the answer's problems are the chosen one's.
+      warnings.push(...costWarnings(generated.warnings))
       const provenance: Provenance = {
         model: context.placeholder ? 'placeholder' : asset.model,
         seed,
@@ -113,6 +132,11 @@ export async function generateAsset(
         format: asset.format,
         provenance,
         ...outputSteps(asset)
+      }).catch((error: unknown) => {
+        throw new ImageError(
+          malformedImageMessage(asset.id, getErrorMessage(error)),
+          { cause: error }
+        )
       })
       const problems = context.placeholder
         ? []
@@ -154,7 +178,7 @@ export async function generateAsset(
       )
     }
     return await writeOutputs(item, context, chosen, {
-      cost,
+      paid,
       attempts,
       started,
       warnings
@@ -207,7 +231,7 @@ async function writeOutputs(
   context: RunContext,
   chosen: Candidate,
   totals: {
-    cost: number
+    paid: PaidLedger
     attempts: number
     started: number
     warnings: string[]
@@ -235,7 +259,7 @@ async function writeOutputs(
     seed: chosen.seed,
     ...(context.placeholder ? { placeholder: true } : {}),
     ...variants.fields,
-    ...(totals.cost > 0 ? { cost: totals.cost.toFixed(4) } : {}),
+    ...totals.paid.lockFields(),
     generatedAt: context.now().toISOString()
   }
   return {
@@ -248,7 +272,7 @@ async function writeOutputs(
       width: entry.width,
       height: entry.height,
       seed: chosen.seed,
-      cost: totals.cost,
+      ...totals.paid.fields(),
       durationMs: Date.now() - totals.started,
       attempts: totals.attempts,
       warnings: totals.warnings,

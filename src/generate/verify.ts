@@ -18,6 +18,26 @@ export type SdkWarning =
   | { type: 'deprecated'; setting: string; message: string }
   | { type: 'other'; message: string }
 
+/**
+ * What one result reported besides its image (read from its calls in cost.ts): the SDK's
+ * warnings about the call, and a cost report that was not believable, already in words.
+ */
+export type CallWarning = SdkWarning | { type: 'cost'; message: string }
+
+function isCostWarning(
+  warning: CallWarning
+): warning is Extract<CallWarning, { type: 'cost' }> {
+  return warning.type === 'cost'
+}
+
+/**
+ * The cost reports among a result's warnings, in words. Every image paid for reports its own,
+ * colour retries not chosen included, so these are not part of {@link verifyAnswer}.
+ */
+export function costWarnings(warnings: readonly CallWarning[]): string[] {
+  return warnings.filter(isCostWarning).map((warning) => warning.message)
+}
+
 /** The longest piece of the gateway's text a warning quotes. */
 const MAX_QUOTE = 200
 
@@ -72,12 +92,13 @@ export function describeSdkWarning(warning: SdkWarning): string {
 /**
  * The problems with one answer: a size other than the generation size that
  * was requested (only `size` requests one), then each SDK warning, in words.
- * Empty when the answer is what was asked for.
+ * Empty when the answer is what was asked for. Cost reports are not about the
+ * answer and are left out ({@link costWarnings}).
  */
 export function answerProblems(
   asset: Asset,
   returned: { width: number; height: number },
-  sdkWarnings: readonly SdkWarning[]
+  warnings: readonly CallWarning[]
 ): string[] {
   const problems: string[] = []
   const requested = asset.generation
@@ -89,7 +110,8 @@ export function answerProblems(
       `the model returned ${returned.width}x${returned.height} instead of the requested ${requested.width}x${requested.height}`
     )
   }
-  for (const warning of sdkWarnings) {
+  for (const warning of warnings) {
+    if (isCostWarning(warning)) continue
     const words = describeSdkWarning(warning)
     if (!problems.includes(words)) problems.push(words)
   }
@@ -103,10 +125,10 @@ export function answerProblems(
 export function verifyAnswer(
   asset: Asset,
   returned: { width: number; height: number },
-  sdkWarnings: readonly SdkWarning[],
+  warnings: readonly CallWarning[],
   options: { strict?: boolean }
 ): string[] {
-  const problems = answerProblems(asset, returned, sdkWarnings)
+  const problems = answerProblems(asset, returned, warnings)
   if (problems.length > 0 && options.strict) {
     throw new GenerationError(
       asset.id,

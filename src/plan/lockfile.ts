@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { LockfileError, getErrorMessage } from '../errors.js'
 import { writeFileAtomic } from '../fs-atomic.js'
+import { redact } from '../safe-text.js'
 import type { InputDigests } from './hash.js'
 
 /** The lockfile's format version. */
@@ -30,7 +31,10 @@ export interface LockEntry {
   /** A digest of the variant settings the variants were rendered with. */
   variantsHash?: string
   variants?: LockedVariant[]
+  /** USD the gateway reported for the images paid for this entry (colour retries included). */
   cost?: string
+  /** Images paid for this entry when more than one (colour retries), so `cost` can be split. */
+  images?: number
   generatedAt: string
 }
 
@@ -103,6 +107,7 @@ const entryKeyOrder: Array<keyof LockEntry> = [
   'variantsHash',
   'variants',
   'cost',
+  'images',
   'generatedAt'
 ]
 
@@ -117,7 +122,10 @@ export function serializeLockfile(lockfile: Lockfile): string {
     }
     assets[id] = ordered
   }
-  return `${JSON.stringify({ version: LOCKFILE_VERSION, assets }, null, 2)}\n`
+  // Redacted like every text that leaves: the lockfile is committed.
+  return redact(
+    `${JSON.stringify({ version: LOCKFILE_VERSION, assets }, null, 2)}\n`
+  )
 }
 
 /** Writes the lockfile atomically (temp file, then rename): a crash never leaves half a file. */

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import picomatch from 'picomatch'
+import { InputError } from '../errors.js'
 import type { Asset, Spec } from '../spec/types.js'
 import {
   canonicalJson,
@@ -103,6 +104,7 @@ export async function planSpec(
   options: PlanOptions = {}
 ): Promise<Plan> {
   const selected = selectionMatcher(options.only)
+  checkSelection(spec, options.only)
   const items = await Promise.all(
     spec.assets.map((asset) =>
       planAsset(
@@ -121,6 +123,19 @@ export async function planSpec(
     .map(([id, entry]) => ({ id, out: entry.out }))
     .sort((a, b) => a.id.localeCompare(b.id))
   return { items, orphans }
+}
+
+/** Refuses an `only` pattern that selects no asset: a typo would otherwise plan nothing, silently. */
+function checkSelection(spec: Spec, only: string[] | undefined): void {
+  const unmatched = (only ?? []).filter((pattern) => {
+    const matches = selectionMatcher([pattern])
+    return !spec.assets.some((asset) => matches(asset.id))
+  })
+  if (unmatched.length === 0) return
+  const listed = unmatched.map((pattern) => JSON.stringify(pattern)).join(', ')
+  throw new InputError(
+    `only ${listed} match${unmatched.length === 1 ? 'es' : ''} no asset id in ${spec.specName}`
+  )
 }
 
 async function planAsset(

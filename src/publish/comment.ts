@@ -2,8 +2,9 @@
  * One sticky comment per pull request: found again by a hidden marker and edited in place, so a
  * PR that is pushed to ten times still has one assetgen comment, not ten.
  */
-import { toPublishError } from '../github.js'
+import { errorStatus, toPublishError } from '../github.js'
 import type { Octokit } from '../github.js'
+import { redact } from '../safe-text.js'
 
 /** GitHub refuses comment bodies longer than this. */
 export const COMMENT_BODY_LIMIT = 65_536
@@ -16,6 +17,11 @@ export interface StickyCommentRequest {
   /** Tells this comment apart from other assetgen comments on the PR (e.g. a job name). */
   marker: string
   body: string
+  /**
+   * The App's slug when the token is a GitHub App installation token, so its comments
+   * (`<slug>[bot]`) are recognised; without it an installation token is taken for `GITHUB_TOKEN`.
+   */
+  appSlug?: string
 }
 
 /** The comment and what was done to it. */
@@ -55,10 +61,40 @@ export function truncateCommentBody(body: string, limit: number): string {
   return lines.slice(0, kept).join('\n') + note(lines.length - kept)
 }
 
+/** The login GitHub Actions' own `GITHUB_TOKEN` writes comments as. */
+export const ACTIONS_BOT = 'github-actions[bot]'
+
+/**
+ * The login the token writes comments as: a personal token's user (`GET /user`), or, for an
+ * installation token (`GITHUB_TOKEN` or an App's, for which `GET /user` answers 403 "Resource
+ * not accessible by integration"), `<appSlug>[bot]` when the slug is given, else
+ * `github-actions[bot]`. GitHub offers an installation token no way to read its App's slug.
+ */
+export async function commentAuthor(
+  octokit: Octokit,
+  appSlug?: string
+): Promise<string> {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated()
+    return data.login
+  } catch (error) {
+    if (errorStatus(error) !== 403) {
+      throw toPublishError(
+        error,
+        "Reading the token's identity (GET /user)",
+        'pull-requests: write'
+      )
+    }
+    const slug = appSlug?.trim().replace(/\[bot\]$/, '')
+    return slug ? `${slug}[bot]` : ACTIONS_BOT
+  }
+}
+
 /**
  * Creates the PR comment marked `marker`, or edits the existing one when its body differs, or
- * leaves it alone when it is identical (no notification noise). Comments by bots win over a
- * human's comment that happens to quote the marker.
+ * leaves it alone when it is identical (no notification noise). Only a comment written by the
+ * token's own identity ({@link commentAuthor}) is ever edited: a human's (or another bot's)
+ * comment that quotes the marker is left alone.
  */
 export async function upsertStickyComment(
   octokit: Octokit,
@@ -67,7 +103,7 @@ export async function upsertStickyComment(
   const { owner, repo, issueNumber } = request
   const marker = markerLine(request.marker)
   const body = truncateCommentBody(
-    `${marker}\n${request.body}`,
+    redact(`${marker}\n${request.body}`),
     COMMENT_BODY_LIMIT
   )
   const fail = (action: string) => (error: unknown) => {
@@ -85,11 +121,12 @@ export async function upsertStickyComment(
       per_page: 100
     })
     .catch(fail('Listing comments'))
-  const ours = comments.filter(
-    (comment) => comment.body?.split('\n', 1)[0]?.trim() === marker
+  const author = await commentAuthor(octokit, request.appSlug)
+  const existing = comments.find(
+    (comment) =>
+      comment.user?.login === author &&
+      comment.body?.split('\n', 1)[0]?.trim() === marker
   )
-  const existing =
-    ours.find((comment) => comment.user?.type === 'Bot') ?? ours[0]
   if (existing === undefined) {
     const { data } = await octokit.rest.issues
       .createComment({ owner, repo, issue_number: issueNumber, body })

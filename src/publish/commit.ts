@@ -9,6 +9,7 @@ import { PublishError } from '../errors.js'
 import { errorMessage, errorStatus, toPublishError } from '../github.js'
 import type { Octokit } from '../github.js'
 import { mapBounded } from '../concurrency.js'
+import { redact } from '../safe-text.js'
 import {
   MAX_BLOB_BYTES,
   createTreeChain,
@@ -218,7 +219,7 @@ async function commitOnce(
   const { data: commit } = await step('Creating the commit', () =>
     octokit.rest.git.createCommit({
       ...where,
-      message: request.message,
+      message: redact(request.message),
       tree: newTree,
       parents: [head]
     })

@@ -10,6 +10,7 @@ import {
 } from '../plan/lockfile.js'
 import { uploadPreviews } from './artifacts.js'
 import { commitFiles, type CommitFile } from './commit.js'
+import { urlPath } from '../safe-text.js'
 
 /** Where the run is and what it may touch. */
 export interface PublishTarget {
@@ -115,7 +116,7 @@ export async function publishCommit(
       if (sha && outcome.sha256) {
         published.links.set(
           outcome.id,
-          `${target.serverUrl}/${target.owner}/${target.repo}/blob/${sha}/${outcome.out}?raw=true`
+          `${target.serverUrl}/${target.owner}/${target.repo}/blob/${sha}/${urlPath(outcome.out)}?raw=true`
         )
       }
     }

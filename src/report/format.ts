@@ -7,15 +7,23 @@ export function formatCost(usd: number): string {
   return `$${fixed}`
 }
 
+/** An estimate: `$0.03`, `$0` when nothing is paid, `?` when no price is known. */
+export function formatEstimate(usd: number | null | undefined): string {
+  if (usd === null || usd === undefined) return '?'
+  return usd === 0 ? '$0' : formatCost(usd)
+}
+
+/** A plan's estimated total, e.g. `$0.18`, or `$0.12 + ? (2 assets without a price)`. */
+export function formatEstimateTotal(total: number, unknown: number): string {
+  const known = formatEstimate(total)
+  if (unknown === 0) return known
+  return `${known} + ? (${unknown} asset${unknown === 1 ? '' : 's'} without a price)`
+}
+
 /** `3.2s`; '' for zero. */
 export function formatDuration(ms: number): string {
   if (!ms) return ''
   return ms < 10_000
     ? `${(ms / 1000).toFixed(1)}s`
     : `${Math.round(ms / 1000)}s`
-}
-
-/** Escapes text for a Markdown table cell. */
-export function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 }

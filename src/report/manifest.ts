@@ -1,7 +1,9 @@
 import type { BuildResult, Planned } from '../engine.js'
 import type { AssetOutcome } from '../generate/outcome.js'
 import { writeFileAtomic } from '../fs-atomic.js'
+import type { PlanEstimate } from '../plan/estimate.js'
 import type { Plan } from '../plan/plan.js'
+import { redact } from '../safe-text.js'
 
 /**
  * One asset in the manifest (the `manifest` output's JSON file): its outcome without the
@@ -21,7 +23,12 @@ export interface Manifest {
     reprocessed: number
     skipped: number
     failed: number
+    /** USD actually paid, as the gateway reported it. */
     cost: number
+    /** USD estimated before the run, over the assets whose price was known. */
+    estimatedCost: number
+    /** Assets to generate whose price was unknown (`estimate: null`). */
+    unpricedAssets: number
   }
   assets: ManifestAsset[]
   orphans: Array<{ id: string; out: string }>
@@ -36,8 +43,11 @@ export function manifestAssets(outcomes: AssetOutcome[]): ManifestAsset[] {
   )
 }
 
-/** Manifest rows from a plan alone (dry runs): what would happen and why. */
-export function plannedAssets(plan: Plan): ManifestAsset[] {
+/** Manifest rows from a plan alone (dry runs): what would happen and why, and its estimate. */
+export function plannedAssets(
+  plan: Plan,
+  estimate?: PlanEstimate
+): ManifestAsset[] {
   return plan.items.map((item) => ({
     id: item.asset.id,
     status: item.action === 'keep' ? 'skipped' : `would-${item.action}`,
@@ -47,6 +57,9 @@ export function plannedAssets(plan: Plan): ManifestAsset[] {
     height: item.asset.height,
     seed: item.seed,
     cost: 0,
+    ...(estimate
+      ? { estimate: estimate.assets.get(item.asset.id)?.usd ?? null }
+      : {}),
     durationMs: 0,
     attempts: 0,
     warnings: [],
@@ -75,7 +88,8 @@ export function buildManifest(
       reprocessed: result.reprocessed,
       skipped: result.skipped,
       failed: result.failed,
-      cost: result.cost
+      cost: result.cost,
+      ...estimateTotals(result.estimate)
     },
     assets: manifestAssets(result.outcomes),
     orphans: result.plan.orphans,
@@ -114,17 +128,27 @@ export function planManifest(planned: Planned): Manifest {
       reprocessed: 0,
       skipped: planned.plan.items.length - work,
       failed: 0,
-      cost: 0
+      cost: 0,
+      ...estimateTotals(planned.estimate)
     },
-    assets: plannedAssets(planned.plan),
+    assets: plannedAssets(planned.plan, planned.estimate),
     orphans: planned.plan.orphans
   }
 }
 
-/** Writes the manifest as pretty JSON (atomically). */
+function estimateTotals(
+  estimate: PlanEstimate
+): Pick<Manifest['totals'], 'estimatedCost' | 'unpricedAssets'> {
+  return {
+    estimatedCost: estimate.total,
+    unpricedAssets: estimate.unknown.length
+  }
+}
+
+/** Writes the manifest as pretty JSON (atomically), redacted: it is also uploaded as an artifact. */
 export async function writeManifest(
   path: string,
   manifest: Manifest
 ): Promise<void> {
-  await writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`)
+  await writeFileAtomic(path, redact(`${JSON.stringify(manifest, null, 2)}\n`))
 }

@@ -1,6 +1,8 @@
 import type { AssetRow, MarkdownTableOptions } from './table.js'
 import { markdownTable } from './table.js'
-import { formatCost } from './format.js'
+import { formatCost, formatEstimateTotal } from './format.js'
+import { inlineCode, redact } from '../safe-text.js'
+import { countsSentence, type ActionCounts } from './status.js'
 
 /** GitHub refuses step summaries over 1 MiB; stay well under it. */
 export const SUMMARY_LIMIT = 1_000_000
@@ -16,21 +18,35 @@ export interface SummaryInput {
     failed: number
     cost: number
     placeholder: boolean
+    /** Set for plans (dry runs): the totals then say what would happen, not what did. */
+    planned?: ActionCounts
+    /** The estimate before the run: USD over known prices, and how many assets had none. */
+    estimate?: { total: number; unknown: number }
   }
-  /** Lines shown above the table (notices, where the files went, how to recover). */
+  /**
+   * Lines shown above the table (notices, where the files went, how to recover): Markdown we
+   * write, with any outside text in them already escaped (`markdownText`, `inlineCode`).
+   */
   notes: string[]
+  /** From the lockfile, so untrusted: rendered as code. */
   orphans: Array<{ id: string; out: string }>
   table?: MarkdownTableOptions
 }
 
 /** The one-line totals, e.g. `3 generated · 5 skipped · 0 failed · $0.09`. */
 export function totalsLine(totals: SummaryInput['totals']): string {
-  const parts = [
-    `${totals.generated} generated`,
-    `${totals.skipped} skipped`,
-    `${totals.failed} failed`
-  ]
-  if (totals.cost) parts.push(formatCost(totals.cost))
+  const parts = totals.planned
+    ? [`Plan: ${countsSentence(totals.planned)}`]
+    : [
+        `${totals.generated} generated`,
+        `${totals.skipped} skipped`,
+        `${totals.failed} failed`
+      ]
+  if (totals.cost && !totals.planned) parts.push(formatCost(totals.cost))
+  if (totals.estimate)
+    parts.push(
+      `estimated ${formatEstimateTotal(totals.estimate.total, totals.estimate.unknown)}`
+    )
   if (totals.placeholder) parts.push('placeholders (no model calls)')
   return parts.join(' · ')
 }
@@ -49,7 +65,7 @@ export function renderReport(
   if (input.orphans.length > 0) {
     tail.push(
       '',
-      `Orphans (no longer in the spec; lock entries dropped, files left alone): ${input.orphans.map((orphan) => `\`${orphan.out}\``).join(', ')}`
+      `Orphans (no longer in the spec; lock entries dropped, files left alone): ${input.orphans.map((orphan) => inlineCode(orphan.out)).join(', ')}`
     )
   }
   let rows = input.rows
@@ -58,7 +74,7 @@ export function renderReport(
     const table = markdownTable(rows, input.table)
     const more =
       omitted > 0 ? `\n\n…and ${omitted} more assets (see the manifest)` : ''
-    const text = `${head.join('\n')}${table}${more}${tail.join('\n')}\n`
+    const text = redact(`${head.join('\n')}${table}${more}${tail.join('\n')}\n`)
     if (text.length <= limit || rows.length === 0) return text
     rows = rows.slice(0, Math.max(0, Math.floor(rows.length * 0.8)))
   }

@@ -1,8 +1,11 @@
 import type { AssetOutcome } from '../generate/outcome.js'
 import { formatColorCheck } from '../images/color-check.js'
+import type { PlanEstimate } from '../plan/estimate.js'
 import type { Plan } from '../plan/plan.js'
 import type { Asset } from '../spec/types.js'
-import { escapeCell, formatCost, formatDuration } from './format.js'
+import { formatCost, formatDuration, formatEstimate } from './format.js'
+import { inlineCode, logText, markdownText, markdownUrl } from '../safe-text.js'
+import { PLAN_STATUS, planStatusIcon } from './status.js'
 
 /**
  * One row per asset, built once and rendered into the CLI output, the job summary and the PR
@@ -10,13 +13,15 @@ import { escapeCell, formatCost, formatDuration } from './format.js'
  */
 export interface AssetRow {
   id: string
-  /** generated, skipped, failed, would generate, ... */
+  /** generated, skipped, failed; for plans the status label: new, changed, edited (kept), ... */
   status: string
   reason: string
   out: string
   size: string
   color: string
   time: string
+  /** Estimated USD before the run (`?` when no price is known). */
+  estimate: string
   cost: string
   /** The error, or warnings joined. */
   note: string
@@ -29,17 +34,16 @@ const statusIcon: Record<string, string> = {
   skipped: '⏭️',
   failed: '❌',
   cancelled: '⛔',
-  generate: '🆕',
-  reprocess: '🔁',
-  keep: '⏭️'
+  'skipped (budget)': '💸'
 }
 
 /** Rows from a build's outcomes. */
 export function rowsFromOutcomes(outcomes: AssetOutcome[]): AssetRow[] {
   return outcomes.map((outcome) => ({
     id: outcome.id,
-    status:
-      outcome.placeholder && outcome.status === 'generated'
+    status: outcome.stoppedBy
+      ? 'skipped (budget)'
+      : outcome.placeholder && outcome.status === 'generated'
         ? 'placeholder'
         : outcome.status,
     reason: outcome.reason,
@@ -54,22 +58,21 @@ export function rowsFromOutcomes(outcomes: AssetOutcome[]): AssetRow[] {
       .filter(Boolean)
       .join(', '),
     time: formatDuration(outcome.durationMs),
-    cost: formatCost(outcome.cost),
+    estimate:
+      outcome.estimate === undefined ? '' : formatEstimate(outcome.estimate),
+    cost: outcome.costUnknown
+      ? [formatCost(outcome.cost), '?'].filter(Boolean).join(' + ')
+      : formatCost(outcome.cost),
     note: outcome.error ?? outcome.warnings.join('; '),
     ok: outcome.status !== 'failed' && outcome.status !== 'cancelled'
   }))
 }
 
-/** Rows from a plan alone (dry runs, `assetgen plan`). */
-export function rowsFromPlan(plan: Plan): AssetRow[] {
+/** Rows from a plan alone (dry runs, `assetgen plan`), with its estimate when given. */
+export function rowsFromPlan(plan: Plan, estimate?: PlanEstimate): AssetRow[] {
   return plan.items.map((item) => ({
     id: item.asset.id,
-    status:
-      item.action === 'generate'
-        ? 'would generate'
-        : item.action === 'reprocess'
-          ? 'would reprocess'
-          : 'up to date',
+    status: PLAN_STATUS[item.status].label,
     reason: item.reason,
     out: item.asset.out,
     size:
@@ -79,8 +82,11 @@ export function rowsFromPlan(plan: Plan): AssetRow[] {
         : `${item.asset.width}×${item.asset.height}`),
     color: '',
     time: '',
+    estimate: estimate
+      ? formatEstimate(estimate.assets.get(item.asset.id)?.usd)
+      : '',
     cost: '',
-    note: item.status === 'edited' ? 'kept: edited by hand' : '',
+    note: '',
     ok: true
   }))
 }
@@ -94,10 +100,7 @@ function exactSize(asset: Asset): string | undefined {
 }
 
 function icon(row: AssetRow): string {
-  if (row.status === 'would generate') return statusIcon.generate
-  if (row.status === 'would reprocess') return statusIcon.reprocess
-  if (row.status === 'up to date') return statusIcon.keep
-  return statusIcon[row.status] ?? (row.status === 'placeholder' ? '🧪' : '')
+  return statusIcon[row.status] ?? planStatusIcon(row.status) ?? ''
 }
 
 /** Options for Markdown rendering. */
@@ -113,18 +116,25 @@ export function markdownTable(
   rows: AssetRow[],
   options: MarkdownTableOptions = {}
 ): string {
-  const header = '| Asset | Status | Reason | Size | Colour | Time | Cost |'
-  const lines = [header, '|---|---|---|---|---|---|---|']
+  const header =
+    '| Asset | Status | Reason | Size | Colour | Time | Estimate | Cost |'
+  const lines = [header, '|---|---|---|---|---|---|---|---|']
   for (const row of rows) {
-    const url = options.link?.(row)
+    // Every cell holds outside text (spec strings, gateway errors, GitHub's URLs): escaped here.
+    const url = markdownUrl(options.link?.(row))
+    const id = inlineCode(row.id)
+    // Spec ids match [a-z0-9._-]; the filter keeps the HTML attribute safe whatever comes in.
+    const alt = row.id.replace(/[^a-z0-9._-]/gi, '')
     const name = url
       ? options.thumbnails
-        ? `[<img src="${url}" width="96" alt="${row.id}"><br>\`${row.id}\`](${url})`
-        : `[\`${row.id}\`](${url})`
-      : `\`${row.id}\``
-    const reason = row.note ? `${row.reason}<br>⚠️ ${row.note}` : row.reason
+        ? `[<img src="${url}" width="96" alt="${alt}"><br>${id}](${url})`
+        : `[${id}](${url})`
+      : id
+    const reason = row.note
+      ? `${markdownText(row.reason)}<br>⚠️ ${markdownText(row.note)}`
+      : markdownText(row.reason)
     lines.push(
-      `| ${name} | ${icon(row)} ${row.status} | ${escapeCell(reason)} | ${row.size} | ${escapeCell(row.color)} | ${row.time} | ${row.cost} |`
+      `| ${name} | ${icon(row)} ${row.status} | ${reason} | ${markdownText(row.size)} | ${markdownText(row.color)} | ${row.time} | ${row.estimate} | ${row.cost} |`
     )
   }
   return lines.join('\n')
@@ -137,7 +147,8 @@ export function textTable(
 ): string {
   const cells = [
     columns.map(String),
-    ...rows.map((row) => columns.map((column) => String(row[column])))
+    // A terminal, or a CI log that obeys workflow commands: each cell is one inert line.
+    ...rows.map((row) => columns.map((column) => logText(String(row[column]))))
   ]
   const widths = columns.map((_, index) =>
     Math.max(...cells.map((line) => (line[index] ?? '').length))

@@ -15,6 +15,7 @@ import {
 } from 'yaml'
 import type { Alias, Document, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml'
 import type { SpecProblem } from '../errors.js'
+import { syntaxMessage, unclosedOpening } from './yaml-syntax.js'
 
 /**
  * Largest spec file accepted, checked before parsing so a huge file never
@@ -161,6 +162,18 @@ export function parseSpecYaml(
     )
     return undefined
   }
+  const unclosed = doc.errors.some(
+    (error) =>
+      (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) ||
+      (error.code === 'BAD_INDENT' && /end with a [\]}]/.test(error.message))
+  )
+  const opening = unclosed ? unclosedOpening(text) : undefined
+  if (opening) {
+    // The parser notices a missing quote or bracket where the text ends; the mistake is where it
+    // opened, so point there, once.
+    problems.addAt(opening.offset, '', opening.message)
+    return undefined
+  }
   for (const error of doc.errors) {
     const source = text.slice(error.pos[0], error.pos[0] + 200)
     problems.addAt(
@@ -173,23 +186,6 @@ export function parseSpecYaml(
   const targets = resolveAliases(doc, problems)
   if (targets === undefined) return undefined
   return new SpecDocument(doc.contents, targets)
-}
-
-// yaml's messages are accurate but terse; add what to do for the mistakes
-// people actually make.
-function syntaxMessage(code: string, message: string, source: string): string {
-  if (code === 'DUPLICATE_KEY') {
-    const key = /^(.+?)\s*:(\s|$)/.exec(source)?.[1]
-    const name = key === undefined ? '' : ` \`${key}\``
-    return `duplicate key${name}: each key may appear only once in a mapping`
-  }
-  if (code === 'MULTIPLE_DOCS') {
-    return 'a spec is a single YAML document; remove the extra `---` documents'
-  }
-  if (code === 'BLOCK_AS_IMPLICIT_KEY') {
-    return `YAML syntax error: ${message} (quote text that contains ": ")`
-  }
-  return `YAML syntax error: ${message}`
 }
 
 /**
@@ -214,6 +210,15 @@ function resolveAliases(
           alias,
           '',
           `unknown alias *${alias.source}: define the anchor &${alias.source} before using it`
+        )
+      }
+    },
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.value === '<<') {
+        problems.add(
+          pair.key,
+          '',
+          'YAML merge keys (`<<: *anchor`) are not supported: write the keys out, or put shared settings in `defaults`'
         )
       }
     },

@@ -35,6 +35,13 @@ export async function loadSpec(options: {
   )
   const fail = (message: string, cause?: unknown): SpecError =>
     new SpecError([{ file: specName, path: '', message }], { cause })
+  // Every path in a spec resolves from its folder and must stay inside the root; a spec outside
+  // the root would fail on its default output folder with a confusing, line-less message.
+  if (!isInside(root, specPath)) {
+    throw fail(
+      `the spec is outside the workspace root ${toPosix(root)}: every path in it must stay inside the root, so use a root that contains the spec (the CLI's --root)`
+    )
+  }
   let size: number
   try {
     size = (await stat(specPath)).size
@@ -122,5 +129,12 @@ export async function parseSpecText(
       references: images
     }
   })
-  return { specPath, specName: options.specName, root, lockfilePath, assets }
+  return {
+    specPath,
+    specName: options.specName,
+    root,
+    lockfilePath,
+    assets,
+    pricing: outline.pricing
+  }
 }

@@ -48,6 +48,23 @@ const fallback: ModelLimits = {
 /** The default model. */
 export const DEFAULT_MODEL = 'bfl/flux-2-pro'
 
+/**
+ * Image model ids assetgen knows (listed by `assetgen models`). Others are sent as written, with a
+ * warning: the gateway adds models faster than this list.
+ */
+export const KNOWN_MODELS = [
+  'bfl/flux-2-pro',
+  'bfl/flux-2-max',
+  'bfl/flux-2-flex',
+  'bfl/flux-2-klein-4b',
+  'bfl/flux-2-klein-9b'
+] as const
+
+/** Returns whether assetgen knows a model id. */
+export function isKnownModel(modelId: string): boolean {
+  return (KNOWN_MODELS as readonly string[]).includes(modelId)
+}
+
 /** Returns the limits for a model id. */
 export function modelLimits(modelId: string): ModelLimits {
   return table.find((entry) => entry.pattern.test(modelId))?.limits ?? fallback

@@ -248,8 +248,12 @@ function errorText(error: unknown): string {
   return (text.split('\n')[0] ?? '').trim().replace(/:$/, '')
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+/**
+ * A size in MB with one decimal, rounded up: a file just over a limit must not read as the limit
+ * itself (20 MB + 1 byte is "20.1 MB", not "20.0 MB").
+ */
+export function megabytes(bytes: number): string {
+  return `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1)} MB`
 }
 
 const PNG_SIGNATURE = Buffer.from([

@@ -129,7 +129,8 @@ export function field<T>(
     : { value, node: entry.node, path: entry.path }
 }
 
-function readModel(
+/** Reads a model id such as `bfl/flux-2-pro`. */
+export function readModel(
   reader: Reader,
   node: Node,
   path: string

@@ -4,6 +4,8 @@
  * so later stages never re-validate.
  */
 
+import type { PricingTable } from './pricing.js'
+
 /** A JSON value, as passed through in `providerOptions` and structured prompts. */
 export type JsonValue =
   string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
@@ -118,4 +120,6 @@ export interface Spec {
   /** Absolute path of `assetgen.lock.json` beside the spec. */
   lockfilePath: string
   assets: Asset[]
+  /** The spec's `pricing:` map by model id (USD); empty when the spec gives none. */
+  pricing: PricingTable
 }

@@ -20,6 +20,8 @@ import {
 import type { Entry, Field, Reader } from './nodes.js'
 import { SETTING_KEYS, field, readPathText, readSettings } from './settings.js'
 import type { Setting, Settings } from './settings.js'
+import type { PricingTable } from './pricing.js'
+import { readPricing } from './pricing-reader.js'
 import type { PaletteColor, StructuredPrompt } from './types.js'
 
 /** Keys of the top-level mapping. */
@@ -27,6 +29,7 @@ export const TOP_LEVEL_KEYS = [
   'version',
   'defaults',
   'palettes',
+  'pricing',
   'assets'
 ] as const
 /** Keys of `defaults`. */
@@ -67,6 +70,8 @@ export interface SpecOutline {
    * Palettes by name; undefined for a named palette whose colours were invalid.
    */
   palettes: Map<string, PaletteColor[] | undefined>
+  /** Prices by model id from `pricing:`; empty when absent or invalid (reported). */
+  pricing: PricingTable
   assets: AssetEntry[]
 }
 
@@ -114,9 +119,13 @@ export function readOutline(reader: Reader): SpecOutline | undefined {
   const palettes = palettesEntry
     ? readPalettes(reader, palettesEntry)
     : new Map<string, PaletteColor[] | undefined>()
+  const pricingEntry = top.get('pricing')
+  const pricing = pricingEntry
+    ? readPricing(reader, pricingEntry.node, pricingEntry.path)
+    : undefined
   const assetsEntry = top.get('assets')
   const assets = assetsEntry ? readAssets(reader, assetsEntry) : []
-  return { defaults, palettes, assets }
+  return { defaults, palettes, pricing: pricing ?? {}, assets }
 }
 
 function readDefaults(reader: Reader, entry: Entry): DefaultSettings {

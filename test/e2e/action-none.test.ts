@@ -54,7 +54,10 @@ const modeNone = (extra: Record<string, string> = {}) => ({
 describe('dist/index.js in mode none', () => {
   it('generates, writes files and lockfile, sets outputs and a summary, and never prints the key', async () => {
     await using ws = await workspace(spec)
-    const run = await runAction({ workspace: ws.root, inputs: modeNone() })
+    const run = await runAction({
+      workspace: ws.root,
+      inputs: modeNone({ 'max-cost': '5' })
+    })
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({
@@ -62,9 +65,21 @@ describe('dist/index.js in mode none', () => {
       skipped: '0',
       failed: '0',
       changed: 'true',
-      cost: '0.0900'
+      cost: '0.0900',
+      'estimated-cost': '0.0900'
     })
     expect(gateway.requestCount()).toBe(3)
+    // Tagged for the gateway's spend reports (tag-requests defaults to true).
+    expect(
+      gateway.requests.map((request) => request.body.providerOptions?.gateway)
+    ).toContainEqual({
+      tags: ['repository:acme/site', 'asset:hero'],
+      user: 'acme/site'
+    })
+    expect(run.manifest?.totals).toMatchObject({
+      cost: 0.09,
+      estimatedCost: 0.09
+    })
     const lockfile = await readLockfile(join(ws.root, 'assetgen.lock.json'))
     expect(Object.keys(lockfile.assets).sort()).toEqual([
       'banner',
@@ -207,7 +222,11 @@ describe('dist/index.js in mode none', () => {
     await expect(readFile(join(ws.root, 'assetgen.lock.json'))).rejects.toThrow(
       /ENOENT/
     )
-    expect(run.summary).toContain('would generate')
+    expect(run.summary).toMatch(/Plan: \d+ to generate, 0 to reprocess, 0 kept/)
+    expect(run.summary).toContain('🆕 new')
+    expect(run.summary).not.toMatch(/\b0 generated/)
+    expect(run.summary).toContain('estimated $0.09')
+    expect(run.outputs['estimated-cost']).toBe('0.0900')
     expect(run.manifest?.dryRun).toBe(true)
   })
 

@@ -195,7 +195,10 @@ export function ok(options: OkOptions = {}): Behavior {
         images: Array.from({ length: count }, () => image),
         warnings: options.warnings ?? [],
         providerMetadata: {
-          gateway: { cost: formatUsd(cost, count) },
+          gateway: {
+            cost: formatUsd(cost, count),
+            generationId: `gen_fake_${request.index}`
+          },
           blackForestLabs: {
             images: Array.from({ length: count }, (_, i) => ({
               seed: seed + i

@@ -126,7 +126,10 @@ describe('fake gateway through the real SDK', () => {
     const bytes = result.image.uint8Array
     expect(await pixel(bytes, 256, 10)).toEqual([255, 176, 0])
     expect(await pixel(bytes, 256, 250)).toEqual([30, 64, 175])
-    expect(result.providerMetadata.gateway).toEqual({ cost: '0.03' })
+    expect(result.providerMetadata.gateway).toEqual({
+      cost: '0.03',
+      generationId: 'gen_fake_0'
+    })
     expect(result.image.providerMetadata).toEqual({
       blackForestLabs: { seed: 7 }
     })
@@ -155,7 +158,10 @@ describe('fake gateway through the real SDK', () => {
     expect(r).toBeLessThanOrEqual(3) // JPEG: near, not exact
     expect(g).toBeGreaterThanOrEqual(252)
     expect(b).toBeLessThanOrEqual(3)
-    expect(result.providerMetadata.gateway).toEqual({ cost: '0.12' })
+    expect(result.providerMetadata.gateway).toEqual({
+      cost: '0.12',
+      generationId: 'gen_fake_0'
+    })
   })
 
   it('paints grey, shifted colours and custom bytes', async () => {

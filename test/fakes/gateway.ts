@@ -105,7 +105,53 @@ export interface FakeGatewayOptions {
   rateLimit?: { perSecond: number; burst?: number }
   /** When set, other `ai-model-id`s get 404 `model_not_found`. */
   models?: string[]
+  /**
+   * Entries of `GET /v1/models` (on the origin, like the real gateway), in its
+   * OpenAI-style list format; default {@link DEFAULT_CATALOGUE}.
+   */
+  catalogue?: CatalogueModel[]
+  /** `GET /v1/credits` body (`{ balance, total_used }`); default 100 / 0. */
+  credits?: { balance: string; total_used: string }
 }
+
+/** One model in the gateway's `/v1/models` list. */
+export interface CatalogueModel {
+  id: string
+  object: 'model'
+  owned_by: string
+  name: string
+  type: 'language' | 'embedding' | 'image' | 'video'
+  /** Decimal USD strings; image models carry a per-image `image` price. */
+  pricing: Record<string, string>
+}
+
+/** A small catalogue: one language model (token prices) and image models. */
+export const DEFAULT_CATALOGUE: CatalogueModel[] = [
+  {
+    id: 'openai/gpt-5',
+    object: 'model',
+    owned_by: 'openai',
+    name: 'GPT-5',
+    type: 'language',
+    pricing: { input: '0.00000125', output: '0.00001' }
+  },
+  {
+    id: 'bfl/flux-kontext-pro',
+    object: 'model',
+    owned_by: 'bfl',
+    name: 'FLUX.1 Kontext Pro',
+    type: 'image',
+    pricing: { image: '0.04' }
+  },
+  {
+    id: 'acme/catalogued-image',
+    object: 'model',
+    owned_by: 'acme',
+    name: 'Catalogued Image',
+    type: 'image',
+    pricing: { image: '0.25' }
+  }
+]
 
 /** A running fake gateway. */
 export interface FakeGateway {
@@ -114,6 +160,8 @@ export interface FakeGateway {
   readonly port: number
   /** Every `image-model` request since start or the last `reset()`. */
   readonly requests: FakeGatewayRequest[]
+  /** `GET /v1/models` and `/v1/credits` requests since start or `reset()`. */
+  readonly metadataRequests: Array<{ path: string; authorization?: string }>
   /** Requests currently open (including hung ones). */
   readonly inFlight: number
   /** Highest `inFlight` seen since start or the last `reset()`. */
@@ -162,6 +210,7 @@ export async function startFakeGateway(
   const bucket = options.rateLimit && tokenBucket(options.rateLimit)
   let behavior = options.behavior ?? ok()
   let requests: FakeGatewayRequest[] = []
+  let metadataRequests: Array<{ path: string; authorization?: string }> = []
   let attempts = new Map<string, number>()
   let inFlight = 0
   let peakInFlight = 0
@@ -244,6 +293,23 @@ export async function startFakeGateway(
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
     if (req.method === 'POST' && path === `${prefix}/image-model`) {
       void handleImage(req, res)
+    } else if (
+      req.method === 'GET' &&
+      (path === '/v1/models' || path === '/v1/credits')
+    ) {
+      const authorization = req.headers.authorization
+      metadataRequests.push({ path, ...(authorization && { authorization }) })
+      if (!authorization || !keys.has(authorization.replace(/^Bearer /, ''))) {
+        send(res, errorReply(401, 'authentication_error', 'Invalid API key'))
+      } else if (path === '/v1/models') {
+        const data = options.catalogue ?? DEFAULT_CATALOGUE
+        send(res, json(200, { object: 'list', data }))
+      } else {
+        send(
+          res,
+          json(200, options.credits ?? { balance: '100', total_used: '0' })
+        )
+      }
     } else if (req.method === 'GET' && path === '/__records') {
       send(res, json(200, fake.snapshot()))
     } else if (req.method === 'POST' && path === '/__reset') {
@@ -266,6 +332,9 @@ export async function startFakeGateway(
     get requests() {
       return requests
     },
+    get metadataRequests() {
+      return metadataRequests
+    },
     get inFlight() {
       return inFlight
     },
@@ -281,6 +350,7 @@ export async function startFakeGateway(
     requestCount: () => requests.length,
     reset() {
       requests = []
+      metadataRequests = []
       attempts = new Map()
       peakInFlight = inFlight
       bucket?.refillAll()

@@ -48,6 +48,8 @@ export class FakeGitHub extends FakeGitData {
     seen: number
   }> = []
   private nextCommentId = 1000
+  /** Who the token is: comments it creates are this user's. */
+  identity: FakeComment['user'] = BOT
 
   private constructor(
     private readonly server: Server,
@@ -59,8 +61,18 @@ export class FakeGitHub extends FakeGitData {
     super()
   }
 
+  /**
+   * `user` makes the token a personal token of that login (`GET /user` answers it, comments are
+   * its); without it the token is an installation token like `GITHUB_TOKEN`: `GET /user` answers
+   * 403 and comments are `github-actions[bot]`'s.
+   */
   static async start(
-    options: { owner?: string; repo?: string; token?: string } = {}
+    options: {
+      owner?: string
+      repo?: string
+      token?: string
+      user?: string
+    } = {}
   ): Promise<FakeGitHub> {
     const server = createServer()
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -72,6 +84,7 @@ export class FakeGitHub extends FakeGitData {
       options.repo ?? 'site',
       options.token ?? 'test-token'
     )
+    if (options.user) fake.identity = { login: options.user, type: 'User' }
     server.on('request', (req, res) => {
       fake.handle(req).then(
         ({ status, body, headers = {} }) => {
@@ -163,6 +176,12 @@ export class FakeGitHub extends FakeGitData {
     if (auth !== `token ${this.token}` && auth !== `Bearer ${this.token}`) {
       return error(401, 'Bad credentials')
     }
+    if (request.method === 'GET' && request.path === '/user') {
+      // As GitHub answers an installation token (GITHUB_TOKEN, an App's).
+      if (this.identity.type === 'Bot')
+        return error(403, 'Resource not accessible by integration')
+      return ok({ login: this.identity.login, type: 'User', id: 1 })
+    }
     const prefix = `/repos/${this.owner}/${this.repo}/`
     if (!request.path.startsWith(prefix)) return error(404, 'Not Found')
     return this.route(request, request.path.slice(prefix.length))
@@ -181,7 +200,7 @@ export class FakeGitHub extends FakeGitData {
         return (
           tooLong ?? {
             status: 201,
-            body: this.addComment(issue, body.body, BOT)
+            body: this.addComment(issue, body.body, this.identity)
           }
         )
       }

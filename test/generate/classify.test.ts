@@ -1,9 +1,21 @@
-import { describe, expect, it } from 'vitest'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { APICallError } from '@ai-sdk/provider'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   classifyFailure,
   retryAfterMs,
   retryDelay
 } from '../../src/generate/classify.js'
+import { gatewayModelFactory } from '../../src/generate/gateway.js'
+import {
+  hang,
+  json,
+  ok,
+  startFakeGateway,
+  type FakeGateway
+} from '../fakes/gateway.js'
+import { buildAgainst, workspace } from '../helpers/workspace.js'
 
 describe('retryAfterMs', () => {
   it('prefers retry-after-ms, reads seconds and HTTP dates, ignores unreasonable values', () => {
@@ -41,5 +53,112 @@ describe('classifyFailure', () => {
       rateLimited: false,
       message: 'boom'
     })
+  })
+})
+
+/** A fetch failure as the SDK reports it: APICallError → TypeError('fetch failed') → cause. */
+function fetchFailure(cause: Error & { code?: string }): APICallError {
+  return new APICallError({
+    message: `Cannot connect to API: ${cause.message}`,
+    url: 'https://user:secret@gateway.example/v4/ai/image-model',
+    requestBodyValues: {},
+    cause: Object.assign(new TypeError('fetch failed'), { cause }),
+    isRetryable: true
+  })
+}
+
+describe('classifyFailure on network errors', () => {
+  it('names the URL (without credentials) and says it could not connect, for DNS and socket timeouts', () => {
+    const dns = Object.assign(
+      new Error('getaddrinfo ENOTFOUND gateway.example'),
+      { code: 'ENOTFOUND', hostname: 'gateway.example' }
+    )
+    expect(
+      classifyFailure(fetchFailure(dns), 'hero', 'bfl/flux-2-pro')
+    ).toEqual({
+      retryable: true,
+      rateLimited: false,
+      message:
+        'network error: could not connect to the AI Gateway at https://gateway.example/v4/ai/image-model (DNS lookup failed, ENOTFOUND)'
+    })
+    const timeout = Object.assign(new Error('Headers Timeout Error'), {
+      code: 'UND_ERR_HEADERS_TIMEOUT'
+    })
+    expect(
+      classifyFailure(fetchFailure(timeout), 'hero', 'bfl/flux-2-pro').message
+    ).toBe(
+      'network error: could not connect to the AI Gateway at https://gateway.example/v4/ai/image-model (socket timed out waiting for the response, UND_ERR_HEADERS_TIMEOUT)'
+    )
+  })
+})
+
+describe('failure messages through the real SDK', () => {
+  let gateway: FakeGateway
+  beforeAll(async () => {
+    gateway = await startFakeGateway({ apiKeys: 'test-key' })
+  })
+  afterAll(() => gateway.close())
+  beforeEach(() => gateway.reset())
+
+  const spec = `version: 1
+assets:
+  - id: hero
+    size: 64x64
+    prompt: a lighthouse
+`
+
+  it('reports a refused connection as a network error naming the URL', async () => {
+    // A port that was just free: nothing listens on it any more.
+    const server = createServer()
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    await new Promise((resolve) => server.close(resolve))
+    await using ws = await workspace(spec)
+    const result = await buildAgainst(ws.root, gateway, {
+      imageModel: gatewayModelFactory({
+        apiKey: 'test-key',
+        baseURL: `http://127.0.0.1:${port}/v4/ai`
+      }),
+      maxRetries: 0
+    })
+    const [outcome] = result.outcomes
+    expect(outcome?.status).toBe('failed')
+    expect(outcome?.error).toBe(
+      `network error: could not connect to the AI Gateway at http://127.0.0.1:${port}/v4/ai/image-model (connection refused, ECONNREFUSED)`
+    )
+  })
+
+  it('says "timed out", not "cancelled", when an image outlives its timeout on a hung socket', async () => {
+    gateway.behavior = hang()
+    await using ws = await workspace(spec)
+    const result = await buildAgainst(ws.root, gateway, { timeoutMs: 300 })
+    const [outcome] = result.outcomes
+    expect(outcome?.status).toBe('failed')
+    expect(outcome?.error).toMatch(
+      /^timed out: no image for "hero" within 0\.3 s/
+    )
+    expect(outcome?.error).not.toMatch(/cancel/)
+  })
+
+  it('says the gateway returned a malformed image, for bad base64 and for bytes that are no image', async () => {
+    gateway.behavior = () =>
+      json(200, {
+        images: ['%%% not base64 %%%'],
+        providerMetadata: { gateway: { cost: '0.03' } }
+      })
+    await using ws = await workspace(spec)
+    const bad = await buildAgainst(ws.root, gateway)
+    expect(bad.outcomes[0]?.error).toBe(
+      'the AI Gateway returned a malformed image for "hero": its base64 does not decode'
+    )
+    // Not retried: the gateway may have charged for the broken answer.
+    expect(gateway.requestCount()).toBe(1)
+
+    gateway.behavior = ok({ image: Buffer.from('<html>not an image</html>') })
+    const garbage = await buildAgainst(ws.root, gateway)
+    expect(garbage.outcomes[0]?.status).toBe('failed')
+    expect(garbage.outcomes[0]?.error).toMatch(
+      /^the AI Gateway returned a malformed image for "hero": /
+    )
   })
 })

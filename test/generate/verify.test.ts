@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   answerProblems,
+  costWarnings,
   describeSdkWarning,
   outputSteps,
   verifyAnswer
@@ -78,6 +79,19 @@ describe('answerProblems and verifyAnswer', () => {
     expect(() =>
       verifyAnswer(exact, returned, warning, { strict: true })
     ).toThrow(GenerationError)
+  })
+
+  it('leaves cost reports to costWarnings: strict does not fail on them', () => {
+    const warnings = [
+      { type: 'cost', message: 'the gateway reported a cost of "abc"' }
+    ] as const
+    const returned = { width: 1216, height: 640 }
+    expect(verifyAnswer(exact, returned, warnings, { strict: true })).toEqual(
+      []
+    )
+    expect(costWarnings(warnings)).toEqual([
+      'the gateway reported a cost of "abc"'
+    ])
   })
 
   it('fits only exact sizes and snaps only when asked', () => {

@@ -28,6 +28,7 @@ export function makeSpec(root: string, assets: Asset[]): Spec {
     specName: 'assetgen.yml',
     root,
     lockfilePath: `${root}/assetgen.lock.json`,
-    assets
+    assets,
+    pricing: {}
   }
 }

@@ -1,7 +1,11 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { checkColors } from '../../src/images/color-check.js'
-import { renderPlaceholder } from '../../src/images/placeholder.js'
+import {
+  placeholderSvg,
+  promptExcerpt,
+  renderPlaceholder
+} from '../../src/images/placeholder.js'
 import { pixelAt, rgbHex } from '../helpers/images.js'
 
 const palette = [
@@ -9,6 +13,30 @@ const palette = [
   { hex: '#FFB000', name: 'amber' },
   { hex: '#F5F1E8', name: 'cream' }
 ]
+
+describe('what a placeholder shows', () => {
+  it('labels each band with its hex and name, the corner with the output size, and the id with the prompt', () => {
+    const svg = placeholderSvg({
+      id: 'hero',
+      width: 1200,
+      height: 630,
+      palette,
+      prompt: 'A mountain trail at dawn, wide angle, soft light'
+    })
+    for (const text of ['#0B1F3A navy', '#FFB000 amber', '#F5F1E8 cream'])
+      expect(svg).toContain(`>${text}</text>`)
+    expect(svg).toContain('>1200×630 placeholder</text>')
+    expect(svg).toContain('>A mountain trail at dawn, wide…</text>')
+    expect(promptExcerpt('  two   words ')).toBe('two words')
+  })
+
+  it('differs visibly between assets with the same id and palette but other prompts', async () => {
+    const base = { id: 'card', width: 400, height: 300, palette }
+    const a = await renderPlaceholder({ ...base, prompt: 'A red fox' })
+    const b = await renderPlaceholder({ ...base, prompt: 'An owl at night' })
+    expect(a.equals(b)).toBe(false)
+  })
+})
 
 describe('renderPlaceholder', () => {
   it('is a PNG of the requested size', async () => {

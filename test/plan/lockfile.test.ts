@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LockfileError } from '../../src/errors.js'
@@ -12,6 +12,7 @@ import {
   type LockEntry,
   type Lockfile
 } from '../../src/plan/lockfile.js'
+import { clearSecrets, registerSecret } from '../../src/safe-text.js'
 import { makeAsset } from '../helpers/asset.js'
 import { tempDir } from '../helpers/temp-dir.js'
 
@@ -33,6 +34,23 @@ function entry(id: string, overrides: Partial<LockEntry> = {}): LockEntry {
 }
 
 describe('lockfile', () => {
+  it('is written redacted: a secret in any field never reaches the committed file', async () => {
+    await using dir = await tempDir()
+    const path = join(dir.path, 'assetgen.lock.json')
+    registerSecret('agk_lockfile_secret_42')
+    try {
+      await writeLockfile(path, {
+        version: 1,
+        assets: { hero: entry('hero', { model: 'agk_lockfile_secret_42' }) }
+      })
+    } finally {
+      clearSecrets()
+    }
+    const text = await readFile(path, 'utf8')
+    expect(text).not.toContain('agk_lockfile_secret_42')
+    expect(parseLockfile(text).assets.hero?.model).toBe('***')
+  })
+
   it('round-trips through disk unchanged', async () => {
     await using dir = await tempDir()
     const path = join(dir.path, 'assetgen.lock.json')

@@ -5,6 +5,8 @@ import { inputDigests, inputHash, sha256 } from '../../src/plan/hash.js'
 import type { LockEntry, Lockfile } from '../../src/plan/lockfile.js'
 import { planSpec, variantsDigest } from '../../src/plan/plan.js'
 import type { Asset } from '../../src/spec/types.js'
+import { countActions } from '../../src/report/status.js'
+import { rowsFromPlan } from '../../src/report/table.js'
 import { makeAsset, makeSpec } from '../helpers/asset.js'
 import { tempDir } from '../helpers/temp-dir.js'
 
@@ -102,6 +104,18 @@ describe('planSpec', () => {
     })
     expect(byId.fresh).toMatchObject({ status: 'new', action: 'generate' })
     expect(plan.orphans).toEqual([{ id: 'removed', out: 'assets/removed.png' }])
+    // The table names each status as the README does; a hand-edited file is not "up to date".
+    expect(
+      Object.fromEntries(rowsFromPlan(plan).map((row) => [row.id, row.status]))
+    ).toEqual({
+      same: 'up to date',
+      changed: 'changed',
+      missing: 'missing',
+      edited: 'edited (kept)',
+      placeholder: 'placeholder',
+      fresh: 'new'
+    })
+    expect(countActions(plan)).toEqual({ generate: 4, reprocess: 0, keep: 2 })
 
     // A placeholder run keeps placeholder images; force regenerates even hand-edited ones.
     const placeholderRun = await planSpec(spec, lock(entries), {
@@ -153,6 +167,20 @@ describe('planSpec', () => {
     expect(
       plan.items.find((item) => item.asset.id === 'og-image')?.status
     ).toBe('not-selected')
+    expect(
+      rowsFromPlan(plan).find((row) => row.id === 'og-image')?.status
+    ).toBe('not selected')
+  })
+
+  it('refuses an --only pattern that selects nothing, naming it', async () => {
+    await using dir = await tempDir()
+    const spec = makeSpec(dir.path, [makeAsset({ id: 'hero' })])
+    await expect(
+      planSpec(spec, lock({}), { only: ['hero', 'icn-*'] })
+    ).rejects.toThrow(/^only "icn-\*" matches no asset id in /)
+    await expect(
+      planSpec(spec, lock({}), { only: ['a', 'b'] })
+    ).rejects.toThrow(/^only "a", "b" match no asset id/)
   })
 
   it('re-derives variants without a model call when only the variants changed or went missing', async () => {

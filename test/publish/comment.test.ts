@@ -3,9 +3,11 @@ import { PublishError } from '../../src/errors.js'
 import { createOctokit } from '../../src/github.js'
 import {
   COMMENT_BODY_LIMIT,
+  commentAuthor,
   truncateCommentBody,
   upsertStickyComment
 } from '../../src/publish/comment.js'
+import { clearSecrets, registerSecret } from '../../src/safe-text.js'
 import { FakeGitHub, error } from '../fakes/github.js'
 
 let github: FakeGitHub
@@ -55,9 +57,13 @@ describe('upsertStickyComment', () => {
     )
     // 161 comments at 100 a page: the marked one is only on page 2.
     expect(
-      github.requestsOf('GET').map((r) => r.query.get('page') ?? '1')
+      github
+        .requestsOf('GET', /comments$/)
+        .map((r) => r.query.get('page') ?? '1')
     ).toEqual(['1', '2'])
-    expect(github.requestsOf('GET')[0]?.query.get('per_page')).toBe('100')
+    expect(
+      github.requestsOf('GET', /comments$/)[0]?.query.get('per_page')
+    ).toBe('100')
   })
 
   it('leaves an identical comment alone', async () => {
@@ -69,12 +75,94 @@ describe('upsertStickyComment', () => {
     expect(github.requestsOf('POST')).toEqual([])
   })
 
-  it("prefers the bot's comment over a human's that quotes the marker", async () => {
-    github.addComment(7, '<!-- assetgen:previews -->\ncopied by a human')
-    const ours = github.addComment(7, '<!-- assetgen:previews -->\nold', bot)
-    const result = await upsert('new')
+  it("never edits a human's or another bot's comment that quotes the marker", async () => {
+    const human = github.addComment(
+      7,
+      '<!-- assetgen:previews -->\ncopied by a human'
+    )
+    const other = github.addComment(7, '<!-- assetgen:previews -->\nimpostor', {
+      login: 'other-app[bot]',
+      type: 'Bot'
+    })
+    const created = await upsert('new')
+    expect(created.action).toBe('created')
+    // GITHUB_TOKEN: GET /user answers 403, so the identity is github-actions[bot].
+    expect(github.requestsOf('GET', /^\/user$/)).toHaveLength(1)
+    const updated = await upsert('newer')
+    expect(updated).toMatchObject({ id: created.id, action: 'updated' })
+    expect(github.requestsOf('PATCH').map((r) => r.path)).toEqual([
+      `/repos/acme/site/issues/comments/${created.id}`
+    ])
+    expect(human.body).toContain('copied by a human')
+    expect(other.body).toContain('impostor')
+  })
+
+  it("edits an App token's own comment, named by its slug", async () => {
+    github.identity = { login: 'acme-assets[bot]', type: 'Bot' }
+    const actions = github.addComment(7, '<!-- assetgen:previews -->\nold', bot)
+    const ours = github.addComment(7, '<!-- assetgen:previews -->\nold', {
+      login: 'acme-assets[bot]',
+      type: 'Bot'
+    })
+    const result = await upsertStickyComment(octokit, {
+      owner: 'acme',
+      repo: 'site',
+      issueNumber: 7,
+      marker: 'previews',
+      body: 'new',
+      appSlug: 'acme-assets'
+    })
     expect(result).toMatchObject({ id: ours.id, action: 'updated' })
-    expect(github.listComments(7).at(-2)?.body).toContain('copied by a human')
+    expect(actions.body).toContain('old')
+  })
+
+  it("edits a personal token's own comment, named by GET /user", async () => {
+    const personal = await FakeGitHub.start({ user: 'octo-dev' })
+    try {
+      const client = createOctokit('test-token', {
+        baseUrl: personal.url,
+        spaceWrites: false
+      })
+      personal.addComment(7, '<!-- assetgen:previews -->\nold', bot)
+      const ours = personal.addComment(7, '<!-- assetgen:previews -->\nold', {
+        login: 'octo-dev',
+        type: 'User'
+      })
+      const result = await upsertStickyComment(client, {
+        owner: 'acme',
+        repo: 'site',
+        issueNumber: 7,
+        marker: 'previews',
+        body: 'new'
+      })
+      expect(result).toMatchObject({ id: ours.id, action: 'updated' })
+      await expect(commentAuthor(client)).resolves.toBe('octo-dev')
+      expect(personal.listComments(7)[0]?.body).toContain('old')
+    } finally {
+      await personal.close()
+    }
+  })
+
+  it("stops with a PublishError when the token's identity can't be read", async () => {
+    github.onRequest({ method: 'GET', path: '/user' }, () =>
+      error(401, 'Bad credentials')
+    )
+    await expect(upsert('x')).rejects.toThrow(
+      /Reading the token's identity \(GET \/user\) failed: 401/
+    )
+    expect(github.requestsOf('POST')).toEqual([])
+  })
+
+  it('redacts registered secrets from the body', async () => {
+    registerSecret('agk_comment_secret_1234')
+    try {
+      await upsert('error: Invalid API key agk_comment_secret_1234')
+    } finally {
+      clearSecrets()
+    }
+    expect(github.listComments(7).at(-1)?.body).toBe(
+      '<!-- assetgen:previews -->\nerror: Invalid API key ***'
+    )
   })
 
   it('keeps comments with different markers apart', async () => {

@@ -3,6 +3,7 @@ import { PublishError } from '../../src/errors.js'
 import { createOctokit } from '../../src/github.js'
 import { commitFiles } from '../../src/publish/commit.js'
 import type { CommitRequest } from '../../src/publish/commit.js'
+import { clearSecrets, registerSecret } from '../../src/safe-text.js'
 import { FakeGitHub, error } from '../fakes/github.js'
 
 let github: FakeGitHub
@@ -46,6 +47,21 @@ const writes = () =>
   github.requests.filter((r) => r.method === 'POST' || r.method === 'PATCH')
 
 describe('commitFiles', () => {
+  it('redacts secrets from the commit message', async () => {
+    registerSecret('ghs_commit_secret_token')
+    try {
+      await commitFiles(
+        octokit,
+        request({ message: 'chore: assets\n\n- ghs_commit_secret_token' })
+      )
+    } finally {
+      clearSecrets()
+    }
+    expect(github.git.commit(github.headSha('main'))?.message).toBe(
+      'chore: assets\n\n- ***'
+    )
+  })
+
   it('makes one commit whose tree holds the files byte for byte', async () => {
     const before = github.headSha('main')
     const log = vi.fn()

@@ -1,6 +1,11 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { renderReport } from '../../src/report/summary.js'
+import { writeManifest } from '../../src/report/manifest.js'
+import { renderReport, totalsLine } from '../../src/report/summary.js'
 import type { AssetRow } from '../../src/report/table.js'
+import { clearSecrets, registerSecret } from '../../src/safe-text.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 const row = (index: number): AssetRow => ({
   id: `asset-${index}`,
@@ -10,6 +15,7 @@ const row = (index: number): AssetRow => ({
   size: '64×64',
   color: '',
   time: '1.0s',
+  estimate: '$0.03',
   cost: '$0.03',
   note: '',
   ok: true
@@ -60,5 +66,135 @@ describe('renderReport', () => {
       .filter((line) => line.startsWith('| `asset-')).length
     expect(shown + omitted).toBe(500)
     expect(shown).toBeGreaterThan(0)
+  })
+
+  it('shows the estimate per asset and in total, with unknown prices as ?', () => {
+    const text = renderReport({
+      ...input(1),
+      rows: [{ ...row(0), estimate: '?', cost: '' }],
+      totals: {
+        ...input(1).totals,
+        cost: 0,
+        estimate: { total: 0.12, unknown: 1 }
+      }
+    })
+    expect(text).toContain('| Time | Estimate | Cost |')
+    expect(text).toContain('| 1.0s | ? |  |')
+    expect(text).toContain(
+      '**1 generated · 0 skipped · 0 failed · estimated $0.12 + ? (1 asset without a price)**'
+    )
+  })
+
+  it('renders outside text in cells and orphans as text, and redacts', () => {
+    registerSecret('agk_summary_secret_7')
+    try {
+      const hostile =
+        '<img src=x> @acme/security-team [click](https://evil.example) | `x`'
+      const text = renderReport({
+        ...input(1),
+        rows: [
+          {
+            ...row(0),
+            id: 'hero',
+            reason: hostile,
+            note: `Invalid key agk_summary_secret_7\n${hostile}`,
+            size: '<b>64</b>'
+          }
+        ],
+        orphans: [{ id: 'old', out: `img/${hostile}.png` }],
+        table: {
+          link: () => 'https://example.test/a) [x](https://evil.example',
+          thumbnails: true
+        }
+      })
+      expect(text).not.toContain('agk_summary_secret_7')
+      expect(text).toContain('Invalid key \\*\\*\\*')
+      const outsideCode = text.replace(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, '')
+      expect(outsideCode).not.toMatch(/<img src=x|<b>/)
+      expect(outsideCode).not.toContain('@acme/')
+      expect(outsideCode).not.toContain('[click]')
+      // Only inside our (percent-encoded) link target, never as a link or autolink of its own.
+      expect(outsideCode).not.toMatch(/(?<!%28)https:\/\/evil\.example/)
+      // The row stays one row with as many cells as the header.
+      const line = text.split('\n').find((l) => l.includes('hero')) ?? ''
+      const header = text.split('\n').find((l) => l.startsWith('| Asset'))
+      expect(line.split(/(?<!\\)\|/)).toHaveLength(
+        (header ?? '').split('|').length
+      )
+      expect(text).toContain(
+        '(https://example.test/a%29%20%5Bx%5D%28https://evil.example)'
+      )
+      expect(text).toMatch(/Orphans .*``img\/<img src=x> @acme/)
+    } finally {
+      clearSecrets()
+    }
+  })
+
+  it('drops a link that is not http(s)', () => {
+    const text = renderReport({
+      ...input(1),
+      table: { link: () => 'javascript:alert(1)' }
+    })
+    expect(text).not.toContain('javascript:')
+    expect(text).toContain('| `asset-0` |')
+  })
+})
+
+describe('writeManifest', () => {
+  it('writes the manifest redacted', async () => {
+    await using dir = await tempDir()
+    const path = join(dir.path, 'manifest.json')
+    registerSecret('agk_manifest_secret_3')
+    try {
+      await writeManifest(path, {
+        spec: 'assetgen.yml',
+        dryRun: false,
+        totals: {
+          generated: 0,
+          reprocessed: 0,
+          skipped: 0,
+          failed: 1,
+          cost: 0,
+          estimatedCost: 0,
+          unpricedAssets: 0
+        },
+        assets: [],
+        orphans: [{ id: 'x', out: 'agk_manifest_secret_3.png' }]
+      })
+    } finally {
+      clearSecrets()
+    }
+    const text = await readFile(path, 'utf8')
+    expect(text).not.toContain('agk_manifest_secret_3')
+    expect(JSON.parse(text).orphans[0].out).toBe('***.png')
+  })
+})
+
+describe('a dry run summary', () => {
+  it('says what would happen, kept apart, and never "0 generated"', () => {
+    const text = renderReport({
+      ...input(6),
+      totals: {
+        ...input(6).totals,
+        generated: 0,
+        planned: { generate: 4, reprocess: 1, keep: 1 }
+      }
+    })
+    expect(text).toContain(
+      '**Plan: 4 to generate, 1 to reprocess, 1 kept (6 assets)**'
+    )
+    expect(text).not.toMatch(/\d+ generated/)
+    expect(totalsLine(input(2).totals)).toBe(
+      '2 generated · 0 skipped · 0 failed · $0.06'
+    )
+    expect(
+      totalsLine({
+        ...input(3).totals,
+        planned: { generate: 3, reprocess: 0, keep: 0 },
+        estimate: { total: 0.09, unknown: 0 }
+      })
+    ).toBe(
+      'Plan: 3 to generate, 0 to reprocess, 0 kept (3 assets) · estimated $0.09'
+    )
   })
 })

@@ -56,7 +56,8 @@ describe('loadSpec on a minimal spec', () => {
           variants: [],
           crop: 'attention'
         }
-      ]
+      ],
+      pricing: {}
     })
   })
 
@@ -66,6 +67,20 @@ describe('loadSpec on a minimal spec', () => {
       root
     })
     expect(spec.specName).toBe('valid/minimal.yml')
+  })
+
+  it('refuses a spec outside the root in one problem that names the root, not defaults.outDir', async () => {
+    const error = await loadSpec({
+      specPath: path.join(root, 'valid/minimal.yml'),
+      root: path.join(root, 'refs')
+    }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(SpecError)
+    const problems = (error as SpecError).problems
+    expect(problems).toHaveLength(1)
+    expect(problems[0]?.message).toMatch(
+      /^the spec is outside the workspace root .*refs: .*--root/
+    )
+    expect(problems[0]?.path).toBe('')
   })
 
   it('refuses a missing spec file with a SpecError naming it', async () => {

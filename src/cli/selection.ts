@@ -1,0 +1,63 @@
+/** Turns CLI arguments into the engine's plan request: spec path, workspace root, selection. */
+import path from 'node:path'
+import type { PlanRequest, Planned } from '../engine.js'
+import { parseShard } from '../inputs.js'
+import { KNOWN_MODELS, isKnownModel } from '../spec/models.js'
+import type { CliArguments } from './args.js'
+import { workspaceRoot } from './root.js'
+
+/** Resolves the spec (relative to the current folder) and its workspace root. */
+export async function planRequest(
+  args: CliArguments,
+  cwd: string
+): Promise<PlanRequest> {
+  const specPath = path.resolve(cwd, args.values.spec ?? 'assetgen.yml')
+  const root = await workspaceRoot({
+    specPath,
+    cwd,
+    ...(args.values.root !== undefined ? { override: args.values.root } : {})
+  })
+  const shard = parseShard(args.values.shard)
+  const gateway = gatewaySettings(args)
+  return {
+    root,
+    specPath,
+    only: args.values.only,
+    force: args.values.force,
+    placeholder: args.values.placeholder,
+    ...(shard ? { shard } : {}),
+    // The gateway's price list is the estimate's last source; it needs a key.
+    ...(gateway.apiKey && !args.values.placeholder
+      ? {
+          imagePrices: async () =>
+            (await import('../generate/gateway.js')).readImagePrices(gateway)
+        }
+      : {})
+  }
+}
+
+/** The key (env AI_GATEWAY_API_KEY) and base URL (`--gateway-url`, else env AI_GATEWAY_BASE_URL). */
+export function gatewaySettings(args: CliArguments): {
+  apiKey: string
+  baseURL?: string
+} {
+  const apiKey = (process.env.AI_GATEWAY_API_KEY ?? '').trim()
+  const baseURL = args.values['gateway-url'] ?? process.env.AI_GATEWAY_BASE_URL
+  return { apiKey, ...(baseURL ? { baseURL } : {}) }
+}
+
+/**
+ * One warning per model id assetgen does not know, naming its assets and the known ids. Not an
+ * error: the gateway adds models faster than assetgen's table.
+ */
+export function unknownModelWarnings(planned: Planned): string[] {
+  const byModel = new Map<string, string[]>()
+  for (const asset of planned.spec.assets) {
+    if (isKnownModel(asset.model)) continue
+    byModel.set(asset.model, [...(byModel.get(asset.model) ?? []), asset.id])
+  }
+  return [...byModel].map(
+    ([model, ids]) =>
+      `warning: model "${model}" (${ids.join(', ')}) is not one assetgen knows; it is sent as written with conservative limits. Known: ${KNOWN_MODELS.join(', ')}`
+  )
+}
