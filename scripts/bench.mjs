@@ -23,7 +23,12 @@ import {
   printTable,
   startFake
 } from './bench/lib.mjs'
-import { imageProcessing, noopRerun, startup } from './bench/local-sections.mjs'
+import {
+  imageProcessing,
+  noopRerun,
+  snapping,
+  startup
+} from './bench/local-sections.mjs'
 
 const L = 400
 const N = 48
@@ -91,7 +96,8 @@ const sections = [
     'sharding',
     async () =>
       sharding(await withLatencyFake(), { runs: 3, N, C, L, counts: [1, 2, 4] })
-  ]
+  ],
+  [8, 'snapping', () => snapping({ runs: 7 })]
 ]
 
 console.log(
@@ -164,7 +170,9 @@ report.meta = {
   cpu: cpus()[0]?.model,
   totalMemBytes: totalmem(),
   durationS: total,
-  sections: [...(selected.size > 0 ? selected : [1, 2, 3, 4, 5, 6, 7])]
+  sections: [
+    ...(selected.size > 0 ? selected : sections.map(([number]) => number))
+  ]
 }
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true })
 const out = join(ROOT, 'bench-results', 'bench.json')

@@ -83,6 +83,8 @@ export interface BuildRequest extends PlanRequest {
   tags?: RequestTags
   /** assetgen's version, recorded in each image's provenance. */
   version: string
+  /** Fail an asset whose answer differs from the request (size, ignored settings). */
+  strict?: boolean
   backoffMs?: number
   /** Aborting it (SIGINT/SIGTERM) starts nothing new and cancels what is in flight. */
   signal?: AbortSignal
@@ -227,6 +229,7 @@ async function buildLocked(
     root: spec.root,
     version: request.version,
     placeholder: request.placeholder ?? false,
+    strict: request.strict ?? false,
     now: request.now ?? (() => new Date()),
     imageModel:
       imageModel ??

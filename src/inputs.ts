@@ -53,6 +53,8 @@ export interface Inputs {
   shard?: { index: number; count: number }
   /** Longest single wait for a GitHub rate limit or retry-after, in seconds. */
   maxWait: number
+  /** Fail an asset whose answer differs from the request (size, ignored settings). */
+  strict: boolean
 }
 
 /** Input names as declared in action.yml. */
@@ -79,7 +81,8 @@ export const InputName = {
   TagRequests: 'tag-requests',
   Placeholder: 'placeholder',
   Shard: 'shard',
-  MaxWait: 'max-wait'
+  MaxWait: 'max-wait',
+  Strict: 'strict'
 } as const
 
 /** An input's value, or undefined when empty. */
@@ -207,6 +210,7 @@ export function getInputs(): Inputs {
     tagRequests: booleanInput(InputName.TagRequests, true),
     placeholder: booleanInput(InputName.Placeholder, false),
     ...(shard ? { shard } : {}),
-    maxWait: integerInput(InputName.MaxWait, 60, 0, 3600)
+    maxWait: integerInput(InputName.MaxWait, 60, 0, 3600),
+    strict: booleanInput(InputName.Strict, false)
   }
 }

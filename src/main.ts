@@ -224,10 +224,20 @@ async function generate(
       maxRetries: inputs.maxRetries,
       timeoutMs: inputs.timeoutSeconds * 1000,
       maxImages: inputs.maxImages,
+      strict: inputs.strict,
       version: VERSION,
       signal,
       keySource: 'the api-key input (secret AI_GATEWAY_API_KEY)',
-      onProgress: (event) => core.info(formatProgress(event))
+      onProgress: (event) => {
+        core.info(formatProgress(event))
+        // What the model did differently from the request, as annotations (see generate/verify.ts).
+        if (event.outcome.status !== 'generated') return
+        for (const warning of event.outcome.warnings) {
+          core.warning(logText(warning), {
+            title: `assetgen: ${event.outcome.id}`
+          })
+        }
+      }
     })
     for (const warning of result.warnings) core.warning(logText(warning))
     return result

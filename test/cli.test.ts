@@ -2,12 +2,25 @@ import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  describe,
+  expect,
+  it,
+  vi
+} from 'vitest'
 import { main } from '../src/cli.js'
 import { readLockfile } from '../src/plan/lockfile.js'
 import { VERSION } from '../src/version.js'
 import { clearSecrets } from '../src/safe-text.js'
-import { error, startFakeGateway, type FakeGateway } from './fakes/gateway.js'
+import {
+  error,
+  ignoresSize,
+  startFakeGateway,
+  type FakeGateway
+} from './fakes/gateway.js'
 import { CLI_ENTRY } from './helpers/runner.js'
 import { workspace } from './helpers/workspace.js'
 
@@ -117,6 +130,44 @@ describe('assetgen CLI', () => {
       await readFile(join(import.meta.dirname, '..', 'package.json'), 'utf8')
     ) as { version: string }
     expect(VERSION).toBe(pkg.version)
+  })
+})
+
+describe('assetgen build --strict', () => {
+  let gateway: FakeGateway
+  beforeAll(async () => {
+    gateway = await startFakeGateway({
+      apiKeys: 'cli-key',
+      behavior: ignoresSize()
+    })
+  })
+  afterAll(() => gateway.close())
+  afterEach(() => {
+    vi.unstubAllEnvs()
+    clearSecrets()
+  })
+
+  it('warns about an answer of another size, and fails the asset with --strict', async () => {
+    vi.stubEnv('AI_GATEWAY_API_KEY', 'cli-key')
+    await using ws = await workspace(
+      'version: 1\nassets:\n  - { id: wide, prompt: A banner, size: 1024x576 }\n'
+    )
+    const strict = await cli(
+      ws.root,
+      'build',
+      '--strict',
+      '--gateway-url',
+      gateway.url
+    )
+    expect(strict.code).toBe(1)
+    expect(strict.stdout).toContain(
+      'the model returned 1024x1024 instead of the requested 1024x576 (strict: the previous image is kept)'
+    )
+    const lenient = await cli(ws.root, 'build', '--gateway-url', gateway.url)
+    expect(lenient.code).toBe(0)
+    expect(lenient.stdout).toContain(
+      'warning: the model returned 1024x1024 instead of the requested 1024x576'
+    )
   })
 })
 

@@ -31,6 +31,7 @@ export interface CliArguments {
     'gateway-url'?: string
     'max-cost'?: string
     'no-tags': boolean
+    strict: boolean
     shard?: string
     manifest?: string
     help: boolean
@@ -198,6 +199,7 @@ export function parseCommandLine(argv: string[]): CliArguments {
       json: values.json ?? false,
       placeholder: values.placeholder ?? false,
       'no-tags': values['no-tags'] ?? false,
+      strict: values.strict ?? false,
       help: values.help ?? false,
       version: values.version ?? false
     },

@@ -115,6 +115,12 @@ export const OPTIONS = {
     description: 'do not tag gateway requests with the repository and asset id',
     commands: ['build']
   },
+  strict: {
+    type: 'boolean',
+    description:
+      'fail an asset whose answer differs from the request (size, ignored settings)',
+    commands: ['build']
+  },
   shard: {
     type: 'string',
     value: '<i/n>',

@@ -12,6 +12,7 @@ import type { SpendGuard } from './budget.js'
 import { readCalls } from './cost.js'
 import type { AdaptivePool } from './pool.js'
 import type { ImageRequest } from './request.js'
+import type { CallWarning } from './verify.js'
 
 /** Retry settings and shared collaborators for the attempts of one image. */
 export interface AttemptContext {
@@ -44,7 +45,8 @@ export interface GeneratedImage {
   attempts: number
   /** The gateway's generation id of every attempt that reported one, failed ones included. */
   generationIds: string[]
-  warnings: string[]
+  /** What the calls reported besides the image: SDK warnings, unbelievable costs (cost.ts). */
+  warnings: CallWarning[]
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
  * Reads what the gateway says a result cost, from each call's `providerMetadata.gateway` (the
- * top-level `providerMetadata` of ai@7 is deprecated). The numbers are outside text: a cost that
- * is not a believable amount is recorded as unknown, with a warning, never as it came.
+ * top-level `providerMetadata` of ai@7 is deprecated), and each call's SDK warnings. The numbers
+ * are outside text: a cost that is not a believable amount is recorded as unknown, with a warning,
+ * never as it came.
  */
 import { redact } from '../safe-text.js'
+import type { CallWarning, SdkWarning } from './verify.js'
 
 /** The most one call may believably cost; more is a broken report, not a price. */
 export const MAX_REPORTED_COST_USD = 100
@@ -14,7 +16,8 @@ export interface ReportedCalls {
   cost: number | undefined
   /** The gateway's generation id of each call that gave one. */
   generationIds: string[]
-  warnings: string[]
+  /** Each call's SDK warnings as they came (verify.ts words them), then any unbelievable cost. */
+  warnings: CallWarning[]
 }
 
 interface GatewayMetadata {
@@ -22,14 +25,18 @@ interface GatewayMetadata {
   generationId?: unknown
 }
 
-/** Sums the gateway's cost over a result's calls and collects their generation ids. */
+/** Sums the gateway's cost over a result's calls and collects their generation ids and warnings. */
 export function readCalls(
-  calls: ReadonlyArray<{ providerMetadata?: unknown }>
+  calls: ReadonlyArray<{
+    providerMetadata?: unknown
+    warnings?: readonly SdkWarning[]
+  }>
 ): ReportedCalls {
   let cost: number | undefined = 0
   const generationIds: string[] = []
-  const warnings: string[] = []
+  const warnings: CallWarning[] = []
   for (const call of calls) {
+    warnings.push(...(call.warnings ?? []))
     const gateway = (
       call.providerMetadata as { gateway?: GatewayMetadata } | undefined
     )?.gateway
@@ -40,9 +47,10 @@ export function readCalls(
     const amount = parseCost(gateway.cost)
     if (amount === undefined) {
       cost = undefined
-      warnings.push(
-        `the gateway reported a cost of ${shown(gateway.cost)}, not an amount from $0 to $${MAX_REPORTED_COST_USD}: recorded as unknown`
-      )
+      warnings.push({
+        type: 'cost',
+        message: `the gateway reported a cost of ${shown(gateway.cost)}, not an amount from $0 to $${MAX_REPORTED_COST_USD}: recorded as unknown`
+      })
     } else if (cost !== undefined) cost += amount
   }
   return {

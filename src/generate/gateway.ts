@@ -26,6 +26,9 @@ export interface GatewaySettings {
 export function gatewayModelFactory(
   settings: GatewaySettings
 ): ImageModelFactory {
+  // assetgen reports the SDK's warnings per asset (generate/verify.ts), through the text-safety
+  // module; the SDK's own logging would print the gateway's text raw into the runner log.
+  globalThis.AI_SDK_LOG_WARNINGS = false
   const gateway = createGateway({
     apiKey: settings.apiKey,
     ...(settings.baseURL ? { baseURL: settings.baseURL } : {}),

@@ -1,5 +1,6 @@
 import { BudgetExceededError, GenerationError } from '../errors.js'
 import type { ColorCheckResult } from '../images/color-check.js'
+import type { SnapStats } from '../images/snap.js'
 import type { PlanItem, PlanStatus } from '../plan/plan.js'
 import type { LockEntry, LockedVariant } from '../plan/lockfile.js'
 
@@ -35,6 +36,8 @@ export interface AssetOutcome {
   error?: string
   warnings: string[]
   colorCheck?: ColorCheckResult
+  /** What `snapColors` did: the share of pixels exactly on the palette, and changed. */
+  snapped?: SnapStats
   variants: LockedVariant[]
   placeholder: boolean
   /** Workspace-relative files this build wrote for the asset. */

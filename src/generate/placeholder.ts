@@ -16,8 +16,9 @@ export const placeholderModelFactory: ImageModelFactory = (asset) => {
     async doGenerate() {
       const image = await renderPlaceholder({
         id: asset.id,
-        width: asset.width,
-        height: asset.height,
+        // The size a real model is asked for, so the fit runs as it would.
+        width: asset.generation?.width ?? asset.width,
+        height: asset.generation?.height ?? asset.height,
         palette: asset.palette,
         prompt:
           typeof asset.prompt === 'string'

@@ -1,4 +1,5 @@
 import type { Asset, JsonObject, PaletteColor } from '../spec/types.js'
+import { sizeText } from '../spec/generation-size.js'
 import { modelLimits } from '../spec/models.js'
 
 /**
@@ -102,7 +103,12 @@ export function buildRequest(
   return {
     prompt:
       referenceImages.length > 0 ? { text, images: referenceImages } : text,
-    ...(asset.size ? { size: asset.size } : {}),
+    // The model gets a size it accepts; processing fits the answer to `size` exactly.
+    ...(asset.generation
+      ? { size: sizeText(asset.generation) }
+      : asset.size
+        ? { size: asset.size }
+        : {}),
     ...(asset.aspectRatio ? { aspectRatio: asset.aspectRatio } : {}),
     seed,
     providerOptions: tags

@@ -13,7 +13,7 @@ import {
   encodeOutput,
   renderVariant,
   variantPath,
-  type EncodedImage
+  type OutputImage
 } from '../images/process.js'
 import { readProvenance, type Provenance } from '../images/provenance.js'
 import { deriveSeed, sha256 } from '../plan/hash.js'
@@ -31,6 +31,7 @@ import {
 } from './outcome.js'
 import { referenceBytes } from './references.js'
 import { buildRequest, type RequestTags } from './request.js'
+import { costWarnings, outputSteps, verifyAnswer } from './verify.js'
 
 /** Everything `generateAsset` needs beyond the plan item. */
 export interface RunContext extends AttemptContext {
@@ -38,6 +39,8 @@ export interface RunContext extends AttemptContext {
   version: string
   placeholder: boolean
   now: () => Date
+  /** Fail an asset whose answer differs from the request (size, ignored settings). */
+  strict?: boolean
   /** Tag requests for the gateway's spend reports; undefined sends none. */
   tags?: RequestTags
 }
@@ -54,10 +57,12 @@ function retrySeed(asset: Asset, base: number, retry: number): number {
 }
 
 interface Candidate {
-  image: EncodedImage
+  image: OutputImage
   seed: number
   provenance: Provenance
   check?: ColorCheckResult
+  /** How the answer differed from the request, in words (see verify.ts). */
+  problems: string[]
 }
 
 /**
@@ -74,6 +79,7 @@ export async function generateAsset(
   const paid = new PaidLedger()
   let attempts = 0
   const warnings: string[] = []
+  let best: Candidate | undefined
   const fail = (error: unknown): AssetRun => ({
     outcome: {
       ...initialOutcome(item, context.placeholder),
@@ -83,14 +89,15 @@ export async function generateAsset(
       attempts:
         error instanceof GenerationError ? attempts + error.attempts : attempts,
       durationMs: Date.now() - started,
-      warnings
+      warnings,
+      // The measured colours survive a failed check, for the manifest.
+      ...(best?.check ? { colorCheck: best.check } : {})
     }
   })
   try {
     const references = await referenceBytes(context.root, asset)
     const colorRetries =
       asset.colorCheck?.onMiss === 'retry' ? asset.colorCheck.retries : 0
-    let best: Candidate | undefined
     for (let retry = 0; retry <= colorRetries; retry += 1) {
       const seed = retrySeed(asset, item.seed, retry)
       let generated
@@ -112,7 +119,8 @@ export async function generateAsset(
       await setImmediate()
       paid.add(generated)
       attempts += generated.attempts
-      warnings.push(...generated.warnings)
+      // Every image paid for reports its own cost; the answer's problems are the chosen one's.
+      warnings.push(...costWarnings(generated.warnings))
       const provenance: Provenance = {
         model: context.placeholder ? 'placeholder' : asset.model,
         seed,
@@ -124,6 +132,7 @@ export async function generateAsset(
       const image = await encodeOutput(generated.bytes, {
         format: asset.format,
         provenance,
+        ...outputSteps(asset),
         // Far above what the model may return, so only a lying header is refused.
         maxPixels: modelLimits(asset.model).maxPixels * 16
       }).catch((error: unknown) => {
@@ -132,6 +141,9 @@ export async function generateAsset(
           { cause: error }
         )
       })
+      const problems = context.placeholder
+        ? []
+        : verifyAnswer(asset, image.source, generated.warnings, context)
       const check = asset.colorCheck
         ? await checkColors(
             image.bytes,
@@ -143,11 +155,18 @@ export async function generateAsset(
         !best ||
         (check && best.check && check.worstDeltaE < best.check.worstDeltaE)
       ) {
-        best = { image, seed, provenance, ...(check ? { check } : {}) }
+        best = {
+          image,
+          seed,
+          provenance,
+          problems,
+          ...(check ? { check } : {})
+        }
       }
       if (!check || check.passed) break
     }
     const chosen = best as Candidate
+    warnings.push(...chosen.problems)
     if (chosen.check && !chosen.check.passed) {
       const miss = `colours missed: worst ΔE2000 ${chosen.check.worstDeltaE.toFixed(1)} > tolerance ${chosen.check.tolerance}`
       if (asset.colorCheck?.onMiss === 'fail') {
@@ -263,6 +282,7 @@ async function writeOutputs(
       attempts: totals.attempts,
       warnings: totals.warnings,
       ...(chosen.check ? { colorCheck: chosen.check } : {}),
+      ...(chosen.image.snapped ? { snapped: chosen.image.snapped } : {}),
       variants: entry.variants ?? [],
       files: [...variants.files, asset.out]
     }

@@ -6,13 +6,16 @@ import path from 'node:path'
 import type { Sharp } from 'sharp'
 import { getErrorMessage, ImageError } from '../errors.js'
 import type {
+  CropPosition,
   ImageFormat,
+  PaletteColor,
   VariantFormat,
   VariantSettings
 } from '../spec/types.js'
 import type { Provenance } from './provenance.js'
 import { pngWithXmp, provenanceXmp } from './provenance.js'
 import { MAX_INPUT_PIXELS, sharp } from './sharp.js'
+import { snapPixels, type SnapStats } from './snap.js'
 
 /** An encoded image and what it is. */
 export interface EncodedImage {
@@ -74,9 +77,49 @@ function encodeAs(
   }
 }
 
+/** An exact output size and where the cover-fit keeps the image. */
+export interface FitTarget {
+  width: number
+  height: number
+  crop: CropPosition
+}
+
+/** Palette snapping settings for {@link encodeOutput}. */
+export interface SnapTarget {
+  palette: PaletteColor[]
+  tolerance: number
+}
+
+// sharp's strategies rank edge regions (attention: skin, saturation, luminance; entropy: detail)
+// and crop away the lowest; center keeps the middle.
+const CROP_POSITIONS: Record<CropPosition, string | number> = {
+  attention: sharp.strategy.attention,
+  entropy: sharp.strategy.entropy,
+  center: 'centre'
+}
+
+/** Decodes the pipeline to RGBA, snaps it to the palette, and starts a new pipeline from it. */
+async function snapPipeline(
+  pipeline: Sharp,
+  snap: SnapTarget,
+  hasAlpha: boolean
+): Promise<{ pipeline: Sharp; stats: SnapStats }> {
+  const { data, info } = await pipeline
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+  const stats = snapPixels(data, snap.palette, snap.tolerance)
+  const snapped = sharp(data, {
+    raw: { width: info.width, height: info.height, channels: 4 }
+  })
+  // An opaque source stays opaque: no alpha channel appears in the file.
+  return { pipeline: hasAlpha ? snapped : snapped.removeAlpha(), stats }
+}
+
 /**
- * Decodes `input`, narrows it to `width` (never wider than it is) when given, and encodes it as
- * `format` with the provenance embedded, turning any failure into an ImageError naming the input.
+ * Decodes `input`, narrows it to `width` (never wider than it is) or cover-fits it to `fit` when
+ * given, snaps it to a palette when asked, and encodes it as `format` with the provenance embedded,
+ * turning any failure into an ImageError naming the input.
  */
 async function encode(
   input: Uint8Array,
@@ -84,11 +127,13 @@ async function encode(
     format: VariantFormat
     quality?: number
     width?: number
+    fit?: FitTarget
+    snap?: SnapTarget
     provenance?: Provenance
     maxPixels?: number
   }
-): Promise<EncodedImage> {
-  const { format, provenance, width } = target
+): Promise<EncodedImage & { snapped?: SnapStats }> {
+  const { format, provenance, width, fit } = target
   const xmp = provenance && provenanceXmp(provenance)
   // autoOrient: output metadata is replaced, so an EXIF rotation would be lost; apply it instead.
   let image = sharp(input, {
@@ -97,15 +142,31 @@ async function encode(
   if (width !== undefined) {
     image = image.resize({ width, withoutEnlargement: true })
   }
-  // PNG gets its XMP spliced in afterwards, as iTXt (see pngWithXmp).
-  if (xmp !== undefined && format !== 'png') image = image.withXmp(xmp)
+  if (fit) {
+    image = image.resize({
+      width: fit.width,
+      height: fit.height,
+      fit: 'cover',
+      position: CROP_POSITIONS[fit.crop]
+    })
+  }
   try {
+    let snapped: SnapStats | undefined
+    if (target.snap) {
+      const { hasAlpha } = await sharp(input).metadata()
+      const result = await snapPipeline(image, target.snap, hasAlpha)
+      image = result.pipeline
+      snapped = result.stats
+    }
+    // PNG gets its XMP spliced in afterwards, as iTXt (see pngWithXmp).
+    if (xmp !== undefined && format !== 'png') image = image.withXmp(xmp)
     const { data, info } = await encodeAs(
       image,
       format,
       target.quality
     ).toBuffer({ resolveWithObject: true })
     return {
+      ...(snapped ? { snapped } : {}),
       bytes:
         xmp !== undefined && format === 'png' ? pngWithXmp(data, xmp) : data,
       width: info.width,
@@ -122,15 +183,30 @@ async function encode(
   }
 }
 
+/** The main output: the encoded image, the size the model returned, and what snapping did. */
+export interface OutputImage extends EncodedImage {
+  /** The decoded size of the model's answer (orientation applied), before any fit. */
+  source: { width: number; height: number }
+  snapped?: SnapStats
+}
+
 /**
- * Decodes whatever the model returned (PNG, JPEG, WebP, ...) and re-encodes it as `format` with the
+ * Decodes whatever the model returned (PNG, JPEG, WebP, ...), cover-fits it to `fit` (the exact
+ * output size) and snaps it to a palette when asked, and re-encodes it as `format` with the
  * provenance embedded as XMP (PNG: iTXt `XML:com.adobe.xmp`; JPEG, WebP: XMP). Other metadata is
  * dropped. Throws ImageError when the bytes cannot be decoded.
  */
 export async function encodeOutput(
   input: Uint8Array,
-  options: { format: ImageFormat; provenance?: Provenance; maxPixels?: number }
-): Promise<EncodedImage> {
+  options: {
+    format: ImageFormat
+    provenance?: Provenance
+    fit?: FitTarget
+    snap?: SnapTarget
+    /** Refuse (before decoding) an image whose header claims more pixels than this. */
+    maxPixels?: number
+  }
+): Promise<OutputImage> {
   const detected = sniffMediaType(input)
   // Only raster formats are taken from a model: an SVG is a document (scripts, external links) that
   // libvips would render, and a GIF is no format a spec can ask for.
@@ -142,7 +218,23 @@ export async function encodeOutput(
       `the model returned ${kind}, not a PNG, JPEG, WebP or AVIF image: refused (${input.byteLength} bytes)`
     )
   }
-  return encode(input, options)
+  const metadata = await sharp(input)
+    .metadata()
+    .catch(() => undefined)
+  const oriented = metadata?.autoOrient ?? metadata
+  const { fit } = options
+  // An answer already of the exact size is not resampled.
+  const fits =
+    fit !== undefined &&
+    (oriented?.width !== fit.width || oriented.height !== fit.height)
+  const image = await encode(input, { ...options, fit: fits ? fit : undefined })
+  return {
+    ...image,
+    source: {
+      width: oriented?.width ?? image.width,
+      height: oriented?.height ?? image.height
+    }
+  }
 }
 
 /** What assetgen accepts from a model, judged by the bytes. */

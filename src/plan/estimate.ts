@@ -53,10 +53,14 @@ const MEGAPIXEL = 1_048_576
 /** History counts entries within this ratio of the asset's megapixels as "about the same". */
 const HISTORY_TOLERANCE = 0.1
 
-/** What one image of an asset puts on the bill. */
+/**
+ * What one image of an asset puts on the bill: the gateway bills the size the model is asked for
+ * (`asset.generation`, e.g. 1216x640 for a 1200x630 output), not the fitted output.
+ */
 export function pricedImage(asset: Asset): PricedImage {
+  const { width, height } = asset.generation ?? asset
   return {
-    megapixels: (asset.width * asset.height) / MEGAPIXEL,
+    megapixels: (width * height) / MEGAPIXEL,
     referenceMegapixels:
       asset.references.reduce(
         (sum, reference) => sum + reference.width * reference.height,

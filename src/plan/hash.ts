@@ -21,8 +21,15 @@ export type InputName =
   | 'swatch'
   | 'recipe'
 
+/**
+ * Inputs that only some assets have: their digest is present only when they shape the output, so
+ * the hash of every other asset stays what it was before they existed.
+ */
+export type OptionalInputName = 'crop' | 'snapColors'
+
 /** One digest per input; the order of keys is fixed so the lockfile stays stable. */
-export type InputDigests = Record<InputName, string>
+export type InputDigests = Record<InputName, string> &
+  Partial<Record<OptionalInputName, string>>
 
 /** Serialises a JSON value with sorted keys, so key order in the YAML never changes a hash. */
 export function canonicalJson(value: JsonValue | undefined): string {
@@ -61,8 +68,22 @@ export function inputDigests(asset: Asset): InputDigests {
     providerOptions: digest(asset.providerOptions),
     references: digest(asset.references.map((reference) => reference.sha256)),
     swatch: digest(asset.swatch),
-    recipe: digest(RECIPE_VERSION)
+    recipe: digest(RECIPE_VERSION),
+    // The crop matters only when the generation size's shape differs from the output's.
+    ...(needsFit(asset) ? { crop: digest(asset.crop) } : {}),
+    ...(asset.snapColors
+      ? { snapColors: digest(asset.snapColors.tolerance) }
+      : {})
   }
+}
+
+/** True when the generated image is cover-fitted to a different output size. */
+export function needsFit(asset: Asset): boolean {
+  return (
+    asset.generation !== undefined &&
+    (asset.generation.width !== asset.width ||
+      asset.generation.height !== asset.height)
+  )
 }
 
 /** The asset's input hash: sha256 over its canonical input digests. */
@@ -74,11 +95,16 @@ export function inputHash(digests: InputDigests): string {
 export function changedInputs(
   previous: Partial<InputDigests> | undefined,
   current: InputDigests
-): InputName[] {
-  return (Object.keys(current) as InputName[]).filter(
-    (name) => previous?.[name] !== current[name]
-  )
+): Array<InputName | OptionalInputName> {
+  // Optional inputs count when either side has them (set, or just removed).
+  const names = new Set([
+    ...Object.keys(current),
+    ...Object.keys(previous ?? {}).filter((name) => OPTIONAL.has(name))
+  ]) as Set<InputName | OptionalInputName>
+  return [...names].filter((name) => previous?.[name] !== current[name])
 }
+
+const OPTIONAL: ReadonlySet<string> = new Set(['crop', 'snapColors'])
 
 /**
  * A stable seed for an asset without one in the spec: the same id always gets the same seed, so a

@@ -2,6 +2,7 @@ import type { AssetOutcome } from '../generate/outcome.js'
 import { formatColorCheck } from '../images/color-check.js'
 import type { PlanEstimate } from '../plan/estimate.js'
 import type { Plan } from '../plan/plan.js'
+import type { Asset } from '../spec/types.js'
 import { formatCost, formatDuration, formatEstimate } from './format.js'
 import { inlineCode, logText, markdownText, markdownUrl } from '../safe-text.js'
 import { PLAN_STATUS, planStatusIcon } from './status.js'
@@ -48,7 +49,14 @@ export function rowsFromOutcomes(outcomes: AssetOutcome[]): AssetRow[] {
     reason: outcome.reason,
     out: outcome.out,
     size: outcome.width ? `${outcome.width}×${outcome.height}` : '',
-    color: outcome.colorCheck ? formatColorCheck(outcome.colorCheck) : '',
+    color: [
+      outcome.colorCheck ? formatColorCheck(outcome.colorCheck) : '',
+      outcome.snapped
+        ? `${Math.floor(outcome.snapped.onPalette * 100)}% on palette`
+        : ''
+    ]
+      .filter(Boolean)
+      .join(', '),
     time: formatDuration(outcome.durationMs),
     estimate:
       outcome.estimate === undefined ? '' : formatEstimate(outcome.estimate),
@@ -68,7 +76,7 @@ export function rowsFromPlan(plan: Plan, estimate?: PlanEstimate): AssetRow[] {
     reason: item.reason,
     out: item.asset.out,
     size:
-      item.asset.size ??
+      exactSize(item.asset) ??
       (item.asset.aspectRatio
         ? `${item.asset.aspectRatio} (${item.asset.width}×${item.asset.height})`
         : `${item.asset.width}×${item.asset.height}`),
@@ -81,6 +89,14 @@ export function rowsFromPlan(plan: Plan, estimate?: PlanEstimate): AssetRow[] {
     note: '',
     ok: true
   }))
+}
+
+/** `1216x640 → 1200x630` when the model is asked for another size than the output's. */
+function exactSize(asset: Asset): string | undefined {
+  const { generation, size } = asset
+  if (!size || !generation) return size
+  const requested = `${generation.width}x${generation.height}`
+  return requested === size ? size : `${requested} → ${size}`
 }
 
 function icon(row: AssetRow): string {

@@ -4,6 +4,7 @@
  * the model or the file system come later (see plan.ts, outputs.ts and
  * references.ts).
  */
+import { isMap } from 'yaml'
 import type { Node } from 'yaml'
 import {
   childPath,
@@ -18,13 +19,17 @@ import { didYouMean } from './suggest.js'
 import type {
   ColorCheckSettings,
   ColorMissAction,
+  CropPosition,
   ImageFormat,
+  SnapColorsSettings,
   VariantFormat,
   VariantSettings
 } from './types.js'
 
 /** Keys of `colorCheck`. */
 export const COLOR_CHECK_KEYS = ['tolerance', 'onMiss', 'retries'] as const
+/** Keys of `snapColors` when it is a mapping. */
+export const SNAP_COLORS_KEYS = ['tolerance'] as const
 /** Keys of one `variants` item. */
 export const VARIANT_KEYS = ['width', 'format', 'quality'] as const
 
@@ -32,6 +37,23 @@ export const VARIANT_KEYS = ['width', 'format', 'quality'] as const
 export const IMAGE_FORMATS: readonly ImageFormat[] = ['png', 'jpeg', 'webp']
 const VARIANT_FORMATS: readonly VariantFormat[] = [...IMAGE_FORMATS, 'avif']
 const MISS_ACTIONS: readonly ColorMissAction[] = ['warn', 'fail', 'retry']
+/** Cover-fit positions for `crop`; the first is the default. */
+export const CROP_POSITIONS: readonly CropPosition[] = [
+  'attention',
+  'entropy',
+  'center'
+]
+
+/*
+ * The default `snapColors` tolerance (CIEDE2000), chosen by measurement (test/images/snap.test.ts,
+ * `npm run bench` section 8). 4 MP flat art in four palette colours, every pixel drifted by up
+ * to ±2 per channel (ΔE2000 about 1 to 3, a model's small errors): 70% / 91% / 98% / 100% of
+ * pixels end exactly on the palette at tolerance 1 / 2 / 3 / 4. A smooth gradient from one
+ * palette colour to another: 5% / 9% / 14% / 19% of it snaps (the parts nearest either end);
+ * an RGB gradient that passes no palette colour: nothing moves up to 4. 3 is the smallest that
+ * absorbs the drift (>= 95%) and keeps 86% of a gradient between palette colours as it was.
+ */
+export const DEFAULT_SNAP_TOLERANCE = 3
 
 /** Width and height as parsed from `WxH` or `W:H`, with the text as written. */
 export interface Dimensions {
@@ -144,6 +166,59 @@ export function readColorCheck(
   read('onMiss', 'warn, fail or retry', oneOf(MISS_ACTIONS))
   read('retries', 'an integer from 0 to 5', integerIn(0, 5))
   return ok ? settings : undefined
+}
+
+/** Reads `crop`: where a cover-fit keeps the image. */
+export function readCrop(
+  reader: Reader,
+  node: Node,
+  path: string
+): CropPosition | undefined {
+  return readScalar(
+    reader,
+    node,
+    path,
+    'attention, entropy or center',
+    oneOf(CROP_POSITIONS),
+    (value) =>
+      typeof value === 'string' ? didYouMean(value, CROP_POSITIONS) : ''
+  )
+}
+
+/**
+ * Reads `snapColors`: `true` (the default tolerance), `false` (off, to
+ * override `defaults`) or `{ tolerance }`.
+ */
+export function readSnapColors(
+  reader: Reader,
+  node: Node,
+  path: string
+): SnapColorsSettings | false | undefined {
+  const expected = `true, false or { tolerance: <CIEDE2000 distance, default ${DEFAULT_SNAP_TOLERANCE}> }`
+  if (!isMap(reader.doc.deref(node))) {
+    return readScalar(reader, node, path, expected, (value) =>
+      value === true
+        ? { tolerance: DEFAULT_SNAP_TOLERANCE }
+        : value === false
+          ? false
+          : undefined
+    )
+  }
+  const entries = readMapping(reader, node, path, SNAP_COLORS_KEYS)
+  if (!entries) return undefined
+  const entry = entries.get('tolerance')
+  if (!entry) return { tolerance: DEFAULT_SNAP_TOLERANCE }
+  const tolerance = readScalar(
+    reader,
+    entry.node,
+    entry.path,
+    'a number greater than 0 and at most 20 (a CIEDE2000 distance)',
+    (v) =>
+      typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= 20
+        ? v
+        : undefined
+  )
+  return tolerance === undefined ? undefined : { tolerance }
 }
 
 /**

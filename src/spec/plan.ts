@@ -5,6 +5,7 @@
  */
 import path from 'node:path'
 import type { PaletteChoice } from './colors.js'
+import { checkOutputSize, generationSize } from './generation-size.js'
 import { DEFAULT_MODEL, modelLimits } from './models.js'
 import type { ModelLimits } from './models.js'
 import type { Reader } from './nodes.js'
@@ -91,7 +92,8 @@ export function planAsset(
   const palette = resolvePalette(reader, outline, pick('palette'))
   const swatch = pick('swatch')
   const colorCheck = pick('colorCheck')
-  for (const setting of [swatch, colorCheck]) {
+  const snapColors = pick('snapColors')
+  for (const setting of [swatch, colorCheck, snapColors]) {
     if (setting?.value && pick('palette') === undefined) {
       reader.problems.add(
         setting.node,
@@ -101,7 +103,8 @@ export function planAsset(
     }
   }
   if (size) {
-    const problem = checkSize(
+    // `size` is the exact output size: the model need not accept it directly.
+    const problem = checkOutputSize(
       size.value.width,
       size.value.height,
       model,
@@ -152,10 +155,20 @@ export function planAsset(
     format,
     providerOptions: pick('providerOptions')?.value ?? {},
     swatch: plan.swatch,
-    variants: variants?.value ?? []
+    variants: variants?.value ?? [],
+    crop: pick('crop')?.value ?? 'attention'
   }
   if (palette?.name !== undefined) plan.draft.paletteName = palette.name
-  if (size) plan.draft.size = size.value.text as AssetDraft['size']
+  if (size) {
+    plan.draft.size = size.value.text as AssetDraft['size']
+    const generation = generationSize(
+      size.value.width,
+      size.value.height,
+      limits
+    )
+    if (generation) plan.draft.generation = generation
+  }
+  if (snapColors?.value) plan.draft.snapColors = snapColors.value
   if (aspectRatio) {
     plan.draft.aspectRatio = aspectRatio.value.text as AssetDraft['aspectRatio']
   }

@@ -8,8 +8,10 @@ import type { PaletteChoice } from './colors.js'
 import {
   readAspectRatio,
   readColorCheck,
+  readCrop,
   readFormat,
   readSize,
+  readSnapColors,
   readVariants
 } from './fields.js'
 import type { Dimensions } from './fields.js'
@@ -22,8 +24,10 @@ import {
 import type { Entry, Field, Reader } from './nodes.js'
 import type {
   ColorCheckSettings,
+  CropPosition,
   ImageFormat,
   JsonObject,
+  SnapColorsSettings,
   VariantSettings
 } from './types.js'
 
@@ -38,7 +42,9 @@ export const SETTING_KEYS = [
   'providerOptions',
   'swatch',
   'colorCheck',
-  'variants'
+  'variants',
+  'crop',
+  'snapColors'
 ] as const
 
 const MODEL_PATTERN = /^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*$/i
@@ -61,6 +67,9 @@ export interface Settings {
   swatch?: Setting<boolean>
   colorCheck?: Setting<ColorCheckSettings>
   variants?: Setting<VariantSettings[]>
+  crop?: Setting<CropPosition>
+  /** false switches off a `defaults` value. */
+  snapColors?: Setting<SnapColorsSettings | false>
 }
 
 /** Reads the shared settings from a mapping's known entries. */
@@ -101,7 +110,9 @@ export function readSettings(
       )
     ),
     colorCheck: field(reader, entries.get('colorCheck'), readColorCheck),
-    variants: field(reader, entries.get('variants'), readVariants)
+    variants: field(reader, entries.get('variants'), readVariants),
+    crop: field(reader, entries.get('crop'), readCrop),
+    snapColors: field(reader, entries.get('snapColors'), readSnapColors)
   }
 }
 

@@ -37,6 +37,15 @@ export interface ColorCheckSettings {
   retries: number
 }
 
+/** Where a cover-fit keeps the image when the generation size's shape differs from the output's. */
+export type CropPosition = 'attention' | 'entropy' | 'center'
+
+/** `snapColors` settings. */
+export interface SnapColorsSettings {
+  /** Largest CIEDE2000 distance at which a pixel becomes its nearest palette colour exactly. */
+  tolerance: number
+}
+
 /** One resized copy written beside the main output as `<stem>-<width>w.<format>`. */
 export interface VariantSettings {
   width: number
@@ -73,11 +82,20 @@ export interface Asset {
   palette: PaletteColor[]
   /** The palette's name when the asset named one. */
   paletteName?: string
-  /** `WxH` as given in the spec (forwarded to the model). */
+  /** `WxH` as given in the spec: the exact size of the output file. */
   size?: `${number}x${number}`
+  /**
+   * With `size`: the size requested from the model, one it accepts (see spec/generation-size.ts).
+   * Equal to `width` x `height` when the model takes the output size directly.
+   */
+  generation?: { width: number; height: number }
+  /** How the generated image is cover-fitted to `size` when the shapes differ. */
+  crop: CropPosition
+  /** Pixels near a palette colour become exactly that colour. */
+  snapColors?: SnapColorsSettings
   /** `W:H` as given in the spec (forwarded to the model). */
   aspectRatio?: `${number}:${number}`
-  /** The planned pixel size: `size`, else derived from `aspectRatio` at about 1 MP, else 1024x1024. */
+  /** The output size: `size`, else derived from `aspectRatio` at about 1 MP, else 1024x1024. */
   width: number
   height: number
   /** The seed given in the spec; when absent, the engine derives a stable one from the id. */

@@ -10,6 +10,7 @@ import {
   sequence,
   rateLimited,
   startFakeGateway,
+  withWarnings,
   type FakeGateway
 } from '../fakes/gateway.js'
 import { runAction } from '../helpers/runner.js'
@@ -133,12 +134,26 @@ describe('dist/index.js in mode none', () => {
   it('fails the step when an asset fails (fail-on-error), keeping the others; passes with fail-on-error false', async () => {
     gateway.behavior = byPrompt({
       'An app icon': error(500, 'internal_server_error', 'boom'),
-      'A trail': sequence(rateLimited(0), ok())
+      'A trail': sequence(rateLimited(0), ok()),
+      // The gateway's text tries to start a workflow command on a line of its own.
+      'A wide banner': withWarnings([
+        {
+          type: 'unsupported',
+          feature: 'seed',
+          details: 'no seeds\n::set-output name=changed::false'
+        }
+      ])
     })
     await using ws = await workspace(spec)
     const run = await runAction({ workspace: ws.root, inputs: modeNone() })
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/::error::1 of 3 assets failed/)
+    // The SDK's warning is an annotation in words, inert; the SDK itself logs nothing.
+    expect(run.stdout).toContain(
+      '::warning title=assetgen%3A banner::the model ignored `seed` (no seeds :%253Aset-output name=changed:%253Afalse)'
+    )
+    expect(run.stdout).not.toMatch(/^::set-output/m)
+    expect(run.stderr).not.toContain('AI SDK Warning')
     expect(run.outputs).toMatchObject({ generated: '2', failed: '1' })
     const lockfile = await readLockfile(join(ws.root, 'assetgen.lock.json'))
     expect(Object.keys(lockfile.assets).sort()).toEqual(['banner', 'hero'])
@@ -217,7 +232,7 @@ describe('dist/index.js in mode none', () => {
 
   it('annotates every spec problem with file, line and column, before any request', async () => {
     await using ws = await workspace(
-      `version: 1\nassets:\n  - id: hero\n    prompt: x\n    size: 1000x1000\n  - id: Bad Id\n    prompt: y\n`
+      `version: 1\nassets:\n  - id: hero\n    prompt: x\n    size: 3000x3000\n  - id: Bad Id\n    prompt: y\n`
     )
     const run = await runAction({ workspace: ws.root, inputs: modeNone() })
     expect(run.code).toBe(1)

@@ -226,6 +226,31 @@ function paintFor(request: FakeGatewayRequest, options: OkOptions) {
   return renderBands(width, height, colors, format)
 }
 
+/**
+ * A provider that ignores `size` (and `aspectRatio`): always answers
+ * 1024×1024, as some do silently.
+ */
+export function ignoresSize(options: OkOptions = {}): Behavior {
+  return ok({ ...options, size: { width: 1024, height: 1024 } })
+}
+
+/**
+ * Success whose answer carries SDK warnings, by default the gateway's
+ * `unsupported` warning for `seed` (a provider that ignores it).
+ */
+export function withWarnings(
+  warnings: unknown[] = [
+    {
+      type: 'unsupported',
+      feature: 'seed',
+      details: 'This provider does not support seeds.'
+    }
+  ],
+  options: OkOptions = {}
+): Behavior {
+  return ok({ ...options, warnings })
+}
+
 /** `count × perImage` as a decimal string without float noise ("0.09"). */
 export function formatUsd(perImage: number, count: number): string {
   const micros = Math.round(perImage * 1e6) * count
@@ -381,5 +406,7 @@ export const presets: Record<string, (okOptions?: OkOptions) => Behavior> = {
   reset: (o) => resetMidBody(o),
   malformed: () => malformed(),
   empty: () => emptyImages(false),
-  gif: () => ok({ image: ONE_PIXEL_GIF })
+  gif: () => ok({ image: ONE_PIXEL_GIF }),
+  'ignores-size': (o) => ignoresSize(o),
+  warnings: (o) => withWarnings(undefined, o)
 }

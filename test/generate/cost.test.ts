@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseCost, readCalls } from '../../src/generate/cost.js'
+import { costWarnings } from '../../src/generate/verify.js'
 
 const call = (gateway: Record<string, unknown> | undefined) => ({
   providerMetadata: gateway === undefined ? undefined : { gateway }
@@ -25,18 +26,32 @@ describe('readCalls', () => {
       const reported = readCalls([call({ cost: '0.03' }), call({ cost: raw })])
       expect(reported.cost).toBeUndefined()
       expect(reported.warnings).toHaveLength(1)
-      expect(reported.warnings[0]).toMatch(
+      expect(reported.warnings[0]?.type).toBe('cost')
+      expect(costWarnings(reported.warnings)[0]).toMatch(
         /the gateway reported a cost of .+, not an amount from \$0 to \$100: recorded as unknown/
       )
     }
   )
 
   it('shows a hostile reported cost only as inert characters', () => {
-    const [warning] = readCalls([
-      call({ cost: '<img src=x>\n::error::@admin' })
-    ]).warnings
+    const [warning] = costWarnings(
+      readCalls([call({ cost: '<img src=x>\n::error::@admin' })]).warnings
+    )
     const shown = /cost of (.*), not an amount/.exec(warning ?? '')?.[1]
     expect(shown).toBe('"imgsrcxnerroradmin"')
+  })
+
+  it("keeps each call's SDK warnings as they came, before a cost warning", () => {
+    const seed = { type: 'unsupported' as const, feature: 'seed' }
+    const other = { type: 'other' as const, message: 'upscaled' }
+    const reported = readCalls([
+      { ...call({ cost: '0.03' }), warnings: [seed] },
+      { ...call({ cost: 'abc' }), warnings: [other] },
+      call(undefined)
+    ])
+    expect(reported.warnings.slice(0, 2)).toEqual([seed, other])
+    expect(reported.warnings[2]?.type).toBe('cost')
+    expect(costWarnings(reported.warnings)).toHaveLength(1)
   })
 
   it('drops generation ids that are not plain ids', () => {

@@ -16,6 +16,7 @@ export function makeAsset(overrides: Partial<Asset> = {}): Asset {
     providerOptions: {},
     swatch: false,
     variants: [],
+    crop: 'attention',
     ...overrides
   }
 }

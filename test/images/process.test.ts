@@ -245,3 +245,78 @@ describe('sniffMediaType', () => {
     expect(sniffMediaType(encode('RIFF\0\0\0\0WAVEfmt '))).toBeUndefined()
   })
 })
+
+describe('encodeOutput to an exact size', () => {
+  /** 300x100: a noisy (detailed) left third, the rest flat grey. */
+  async function detailOnTheLeft(): Promise<Buffer> {
+    const raw = Buffer.alloc(300 * 100 * 3, 0x80)
+    let state = 1
+    for (let y = 0; y < 100; y++) {
+      for (let x = 0; x < 100; x++) {
+        for (let channel = 0; channel < 3; channel++) {
+          state = (state * 1103515245 + 12345) >>> 0
+          raw[(y * 300 + x) * 3 + channel] = state >>> 24
+        }
+      }
+    }
+    return sharp(raw, { raw: { width: 300, height: 100, channels: 3 } })
+      .png()
+      .toBuffer()
+  }
+
+  /** Distinct colours in a decoded image: many for the noisy part, one for the flat grey. */
+  async function distinctColours(image: Buffer): Promise<number> {
+    const data = await sharp(image).removeAlpha().raw().toBuffer()
+    const seen = new Set<number>()
+    for (let i = 0; i < data.length; i += 3) {
+      seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2])
+    }
+    return seen.size
+  }
+
+  it('cover-fits to exactly the size, keeping what the crop strategy picks', async () => {
+    const input = await detailOnTheLeft()
+    const fit = (crop: 'attention' | 'entropy' | 'center') =>
+      encodeOutput(input, {
+        format: 'png',
+        fit: { width: 100, height: 100, crop }
+      })
+    const [entropy, center] = await Promise.all([fit('entropy'), fit('center')])
+    expect(entropy).toMatchObject({
+      width: 100,
+      height: 100,
+      source: { width: 300, height: 100 }
+    })
+    // entropy keeps the detailed third; center keeps the flat middle.
+    expect(await distinctColours(entropy.bytes)).toBeGreaterThan(1000)
+    expect(await distinctColours(center.bytes)).toBe(1)
+    expect((await fit('attention')).width).toBe(100)
+  })
+
+  it('does not resample an answer that already has the exact size', async () => {
+    const input = await detailOnTheLeft()
+    const plain = await encodeOutput(input, { format: 'png' })
+    const fitted = await encodeOutput(input, {
+      format: 'png',
+      fit: { width: 300, height: 100, crop: 'attention' }
+    })
+    expect(fitted.bytes).toEqual(plain.bytes)
+  })
+
+  it('snaps to the palette and keeps an opaque image without an alpha channel', async () => {
+    const input = await solidImage('#0C5EFE', 64, 32)
+    const output = await encodeOutput(input, {
+      format: 'png',
+      fit: { width: 32, height: 32, crop: 'center' },
+      snap: { palette: [{ hex: '#0B5FFF' }], tolerance: 3 }
+    })
+    expect(output.snapped).toEqual({ tolerance: 3, onPalette: 1, changed: 1 })
+    expect(rgbHex(await pixelAt(output.bytes, 5, 5))).toBe('#0B5FFF')
+    const metadata = await sharp(output.bytes).metadata()
+    expect([metadata.width, metadata.height, metadata.hasAlpha]).toEqual([
+      32,
+      32,
+      false
+    ])
+  })
+})

@@ -4,6 +4,7 @@ import {
   estimatePlan,
   estimateWithCatalogue,
   historyCost,
+  pricedImage,
   type PriceSources
 } from '../../src/plan/estimate.js'
 import type { LockEntry, Lockfile } from '../../src/plan/lockfile.js'
@@ -50,6 +51,21 @@ function item(asset: Asset, action: PlanAction = 'generate'): PlanItem {
 }
 
 const plan = (...items: PlanItem[]): Plan => ({ items, orphans: [] })
+
+describe('pricedImage', () => {
+  it('bills the generation size the model is asked for, not the fitted output', () => {
+    const og = makeAsset({
+      size: '1200x630',
+      width: 1200,
+      height: 630,
+      generation: { width: 1216, height: 640 }
+    })
+    expect(pricedImage(og).megapixels).toBe((1216 * 640) / 1_048_576)
+    expect(pricedImage(makeAsset({ width: 512, height: 256 })).megapixels).toBe(
+      (512 * 256) / 1_048_576
+    )
+  })
+})
 
 describe('estimate sources, in order', () => {
   const acme = makeAsset({ model: 'acme/painter' })

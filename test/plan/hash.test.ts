@@ -75,6 +75,53 @@ describe('input hash', () => {
   })
 })
 
+describe('input hash with exact sizes, crop and snapColors', () => {
+  const exact = {
+    size: '1024x576',
+    width: 1024,
+    height: 576,
+    generation: { width: 1024, height: 576 }
+  } as const
+
+  it('keeps the hash an asset had before these settings existed', () => {
+    // Computed with the hash module as it was before exact sizes (commit f785d32).
+    expect(inputHash(inputDigests(makeAsset(exact)))).toBe(
+      'sha256:10cbdedc527322c03154a39266598e9ce3f54a0751b235b4fb196e07982b20b9'
+    )
+    // The crop shapes nothing when the model makes the output size itself.
+    expect(inputDigests(makeAsset({ ...exact, crop: 'center' }))).toEqual(
+      inputDigests(makeAsset(exact))
+    )
+  })
+
+  it('covers the crop when the image is fitted, and snapColors when set', () => {
+    const fitted = {
+      size: '1200x630',
+      width: 1200,
+      height: 630,
+      generation: { width: 1216, height: 640 }
+    } as const
+    const digests = (overrides: Parameters<typeof makeAsset>[0]) =>
+      inputDigests(makeAsset({ ...fitted, ...overrides }))
+    expect(changedInputs(digests({}), digests({ crop: 'entropy' }))).toEqual([
+      'crop'
+    ])
+    expect(
+      changedInputs(digests({}), digests({ snapColors: { tolerance: 3 } }))
+    ).toEqual(['snapColors'])
+    // Switching it off again counts as a change too.
+    expect(
+      changedInputs(digests({ snapColors: { tolerance: 3 } }), digests({}))
+    ).toEqual(['snapColors'])
+    expect(
+      changedInputs(
+        digests({ snapColors: { tolerance: 3 } }),
+        digests({ snapColors: { tolerance: 2 } })
+      )
+    ).toEqual(['snapColors'])
+  })
+})
+
 describe('deriveSeed', () => {
   it('is stable per id, differs between ids and attempts, and fits in uint32', () => {
     expect(deriveSeed('hero')).toBe(deriveSeed('hero'))

@@ -187,6 +187,15 @@ describe('a dry run summary', () => {
     expect(totalsLine(input(2).totals)).toBe(
       '2 generated · 0 skipped · 0 failed · $0.06'
     )
+    expect(
+      totalsLine({
+        ...input(3).totals,
+        planned: { generate: 3, reprocess: 0, keep: 0 },
+        estimate: { total: 0.09, unknown: 0 }
+      })
+    ).toBe(
+      'Plan: 3 to generate, 0 to reprocess, 0 kept (3 assets) · estimated $0.09'
+    )
   })
 })
 

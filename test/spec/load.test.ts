@@ -53,7 +53,8 @@ describe('loadSpec on a minimal spec', () => {
           format: 'png',
           providerOptions: {},
           swatch: false,
-          variants: []
+          variants: [],
+          crop: 'attention'
         }
       ],
       pricing: {}
@@ -119,6 +120,24 @@ describe('loadSpec on a spec using every key', () => {
       retries: 5
     })
     expect(asset(spec, 'icon_1').variants).toEqual([])
+  })
+
+  it('reads crop and snapColors from defaults and per asset', () => {
+    expect(asset(spec, 'Hero')).toMatchObject({
+      crop: 'entropy',
+      snapColors: { tolerance: 2 }
+    })
+    // An exact size the model cannot make: generated at 192x192, fitted to 180x180.
+    expect(asset(spec, 'icon_1')).toMatchObject({
+      size: '180x180',
+      width: 180,
+      height: 180,
+      generation: { width: 192, height: 192 },
+      crop: 'center',
+      snapColors: { tolerance: 3 }
+    })
+    // An aspect ratio plans no generation size: the model's answer is kept as it is.
+    expect(asset(spec, 'Hero').generation).toBeUndefined()
   })
 
   it('plans sizes from size, else the aspect ratio at about 1 MP', () => {
@@ -225,7 +244,7 @@ describe('collecting problems', () => {
         'assets:',
         '  - id: hero',
         '    prompt: a hiking trail at dawn',
-        '    size: 1000x1000',
+        '    size: 3000x3000',
         '  - id: map',
         '    prompt: a trail map',
         '    aspect_ratio: "4:3"',
@@ -240,7 +259,7 @@ describe('collecting problems', () => {
       ['assets[2].references[0]', 11]
     ])
     expect(problems[0]?.message).toBe(
-      '1000x1000 is not a multiple of 16 for bfl/flux-2-pro (try 1008x1008)'
+      '3000x3000 is 9000000 pixels, more than the 4194304 bfl/flux-2-pro allows (try 2048x2048)'
     )
   })
 
@@ -248,7 +267,7 @@ describe('collecting problems', () => {
     const problems = await problemsOf(
       [
         'version: 1',
-        'defaults: { size: 1000x1000 }',
+        'defaults: { size: 3000x3000 }',
         'assets:',
         '  - { id: a, prompt: one }',
         '  - { id: b, prompt: two }',
@@ -259,8 +278,8 @@ describe('collecting problems', () => {
     expect(problems[0]).toMatchObject({ path: 'defaults.size', line: 2 })
   })
 
-  it('checks sizes against the model each asset uses', async () => {
-    const problems = await problemsOf(
+  it('plans the generation size with the model each asset uses', async () => {
+    const spec = await parseSpecText(
       [
         'version: 1',
         'defaults: { size: 1000x1000 }',
@@ -268,13 +287,18 @@ describe('collecting problems', () => {
         // The fallback limits for unknown models accept any multiple of 1.
         '  - { id: a, prompt: one, model: acme/painter-1 }',
         '  - { id: b, prompt: two }'
-      ].join('\n')
+      ].join('\n'),
+      { specName: 'spec.yml', specPath: 'spec.yml', root }
     )
-    expect(problems).toEqual([
-      expect.objectContaining({
-        path: 'defaults.size',
-        message: expect.stringContaining('for bfl/flux-2-pro')
-      })
+    expect(
+      spec.assets.map(({ width, height, generation }) => ({
+        width,
+        height,
+        generation
+      }))
+    ).toEqual([
+      { width: 1000, height: 1000, generation: { width: 1000, height: 1000 } },
+      { width: 1000, height: 1000, generation: { width: 1008, height: 1008 } }
     ])
   })
 })

@@ -63,6 +63,7 @@ export async function runBuild(
       maxRetries: numbers['max-retries'],
       timeoutMs: numbers.timeout * 1000,
       maxImages: numbers['max-images'],
+      strict: values.strict,
       version: VERSION,
       signal: cancellation.signal,
       onProgress: values.json
