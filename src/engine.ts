@@ -15,6 +15,8 @@ import {
 import { planSpec, type Plan, type PlanItem } from './plan/plan.js'
 import { loadSpec } from './spec/load.js'
 import type { Spec } from './spec/types.js'
+import { lookupStore, storeEntry } from './store/lookup.js'
+import type { ImageStore, StoreEntry, StoreHit } from './store/types.js'
 
 /** Selection and the spec to read. */
 export interface PlanRequest {
@@ -26,6 +28,11 @@ export interface PlanRequest {
   force?: boolean
   placeholder?: boolean
   shard?: { index: number; count: number }
+  /**
+   * The image store to look up before paying: verified hits become `from-store` restores. Ignored
+   * for placeholder runs (a placeholder is not a paid image).
+   */
+  store?: ImageStore
 }
 
 /** A loaded spec, its lockfile and the plan. */
@@ -61,6 +68,8 @@ export interface BuildRequest extends PlanRequest {
   signal?: AbortSignal
   now?: () => Date
   onProgress?: (event: ProgressEvent) => void
+  /** Collect every image this build generates as a store entry (with its preview) in `stored`. */
+  storeCandidates?: boolean
 }
 
 /** What a build did. */
@@ -68,6 +77,8 @@ export interface BuildResult extends Planned {
   outcomes: AssetOutcome[]
   generated: number
   reprocessed: number
+  /** Assets written from the image store, with no model call. */
+  restored: number
   skipped: number
   failed: number
   /** USD across every asset. */
@@ -79,10 +90,21 @@ export interface BuildResult extends Planned {
   lockfile: Lockfile
   lockfilePath: string
   peakInFlight: number
+  /** Images this build generated (never restored ones, never placeholders), to add to the store. */
+  stored: StoreEntry[]
 }
 
-/** Loads and validates the spec, reads the lockfile and plans every asset. Makes no network call. */
+/**
+ * Loads and validates the spec, reads the lockfile and plans every asset, then looks up what it
+ * would generate in `request.store`, if any. Makes no network call but the store's.
+ */
 export async function plan(request: PlanRequest): Promise<Planned> {
+  return (await planWithStore(request)).planned
+}
+
+async function planWithStore(
+  request: PlanRequest
+): Promise<{ planned: Planned; hits: Map<string, StoreHit> }> {
   const spec = await loadSpec({
     specPath: request.specPath,
     root: request.root
@@ -94,7 +116,11 @@ export async function plan(request: PlanRequest): Promise<Planned> {
     placeholder: request.placeholder ?? false,
     ...(request.shard ? { shard: request.shard } : {})
   })
-  return { spec, lockfile, plan: planned }
+  const looked =
+    request.store && !request.placeholder
+      ? await lookupStore(planned, request.store)
+      : { plan: planned, hits: new Map<string, StoreHit>() }
+  return { planned: { spec, lockfile, plan: looked.plan }, hits: looked.hits }
 }
 
 /** Counts how many model calls a plan needs at least (one per generated asset). */
@@ -109,8 +135,11 @@ export function imagesToGenerate(planned: Plan): number {
  */
 export async function build(request: BuildRequest): Promise<BuildResult> {
   // The generation path (AI SDK, image encoders) loads only for a build, while the plan reads files.
-  const generation = import('./generate/run.js')
-  const planned = await plan(request)
+  const generation = Promise.all([
+    import('./generate/run.js'),
+    import('./generate/restore.js')
+  ])
+  const { planned, hits } = await planWithStore(request)
   const { spec, plan: thePlan } = planned
   const toGenerate = imagesToGenerate(thePlan)
   if (request.maxImages > 0 && toGenerate > request.maxImages) {
@@ -118,7 +147,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       `the plan generates ${toGenerate} images but max-images is ${request.maxImages}: raise max-images or narrow the run with only`
     )
   }
-  const { generateAsset, reprocessAsset } = await generation
+  const [{ generateAsset, reprocessAsset }, { restoreAsset }] = await generation
   const imageModel = request.placeholder
     ? (await import('./generate/placeholder.js')).placeholderModelFactory
     : request.imageModel
@@ -158,6 +187,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     if (item.action === 'keep') report(skippedOutcome(item, base.placeholder))
   }
   const work = thePlan.items.filter((item) => item.action !== 'keep')
+  const stored: StoreEntry[] = []
   // Twice the request limit in progress: while some assets are being processed, others are
   // already waiting on the model, and memory stays bounded by the concurrency, not the asset count.
   await mapBounded(work, request.concurrency * 2, async (item) => {
@@ -167,11 +197,18 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       timeoutMs: request.timeoutMs,
       signal: AbortSignal.any([signal, timeout])
     }
+    const hit = hits.get(item.asset.id)
     const run: AssetRun =
       item.action === 'reprocess'
         ? await reprocessAsset(item, context)
-        : await generateAsset(item, context)
+        : hit
+          ? await restoreAsset(item, context, hit)
+          : await generateAsset(item, context)
     if (run.entry) await lock.record(item.asset.id, run.entry)
+    const entry = request.storeCandidates
+      ? await storeEntry(item, run)
+      : undefined
+    if (entry) stored.push(entry)
     report(run.outcome)
   })
   await lock.finish()
@@ -192,12 +229,14 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     outcomes,
     generated: count('generated'),
     reprocessed: count('reprocessed'),
+    restored: count('restored'),
     skipped: count('skipped'),
     failed: count('failed') + count('cancelled'),
     cost: outcomes.reduce((sum, outcome) => sum + outcome.cost, 0),
     cancelled: signal.aborted,
     changedFiles,
-    peakInFlight: pool.peakInFlight
+    peakInFlight: pool.peakInFlight,
+    stored
   }
 }
 

@@ -2,9 +2,9 @@ import type { ColorCheckResult } from '../images/color-check.js'
 import type { PlanItem, PlanStatus } from '../plan/plan.js'
 import type { LockedVariant } from '../plan/lockfile.js'
 
-/** What happened to one asset in a build. */
+/** What happened to one asset in a build; `restored` = written from the image store, not paid. */
 export type OutcomeStatus =
-  'generated' | 'reprocessed' | 'skipped' | 'failed' | 'cancelled'
+  'generated' | 'reprocessed' | 'restored' | 'skipped' | 'failed' | 'cancelled'
 
 /** One asset's result: the row of the manifest, the summary and the PR comment. */
 export interface AssetOutcome {

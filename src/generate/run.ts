@@ -32,6 +32,8 @@ export interface RunContext extends AttemptContext {
 export interface AssetRun {
   outcome: AssetOutcome
   entry?: LockEntry
+  /** The output's bytes as written, when this run produced a new image (for the image store). */
+  image?: Buffer
 }
 
 /** A colour retry's seed: fresh, but still reproducible from the id and the base seed. */
@@ -39,7 +41,8 @@ function retrySeed(asset: Asset, base: number, retry: number): number {
   return retry === 0 ? base : deriveSeed(`${asset.id}:${base}`, retry)
 }
 
-interface Candidate {
+/** The image chosen for an asset, about to be written. */
+export interface Candidate {
   image: EncodedImage
   seed: number
   provenance: Provenance
@@ -184,7 +187,11 @@ async function writeVariants(
   }
 }
 
-async function writeOutputs(
+/**
+ * Writes a chosen image: its variants, then the output, then returns the lock entry and outcome.
+ * Shared by generation and by restoring from the image store.
+ */
+export async function writeOutputs(
   item: PlanItem,
   context: RunContext,
   chosen: Candidate,
@@ -222,6 +229,7 @@ async function writeOutputs(
   }
   return {
     entry,
+    image: chosen.image.bytes,
     outcome: {
       ...initialOutcome(item, context.placeholder),
       status: 'generated',

@@ -1,7 +1,8 @@
 import type { AssetOutcome } from '../generate/outcome.js'
 import { formatColorCheck } from '../images/color-check.js'
 import type { Plan } from '../plan/plan.js'
-import { escapeCell, formatCost, formatDuration } from './format.js'
+import { inlineCode, markdownText } from '../safe-text.js'
+import { formatCost, formatDuration } from './format.js'
 
 /**
  * One row per asset, built once and rendered into the CLI output, the job summary and the PR
@@ -17,14 +18,20 @@ export interface AssetRow {
   color: string
   time: string
   cost: string
+  /** The seed the image was (or will be) made with; '' when unknown. */
+  seed: string
   /** The error, or warnings joined. */
   note: string
   ok: boolean
 }
 
+/** Shown for an asset the image store already held: restored byte for byte, not paid for. */
+export const FROM_STORE = 'from store'
+
 const statusIcon: Record<string, string> = {
   generated: '✅',
   reprocessed: '🔁',
+  'from store': '📦',
   skipped: '⏭️',
   failed: '❌',
   cancelled: '⛔',
@@ -33,20 +40,24 @@ const statusIcon: Record<string, string> = {
   keep: '⏭️'
 }
 
+/** The label of an outcome status (`restored` reads as `from store` everywhere). */
+function outcomeLabel(status: string, placeholder: boolean): string {
+  if (status === 'restored') return FROM_STORE
+  return placeholder && status === 'generated' ? 'placeholder' : status
+}
+
 /** Rows from a build's outcomes. */
 export function rowsFromOutcomes(outcomes: AssetOutcome[]): AssetRow[] {
   return outcomes.map((outcome) => ({
     id: outcome.id,
-    status:
-      outcome.placeholder && outcome.status === 'generated'
-        ? 'placeholder'
-        : outcome.status,
+    status: outcomeLabel(outcome.status, outcome.placeholder),
     reason: outcome.reason,
     out: outcome.out,
     size: outcome.width ? `${outcome.width}×${outcome.height}` : '',
     color: outcome.colorCheck ? formatColorCheck(outcome.colorCheck) : '',
     time: formatDuration(outcome.durationMs),
     cost: formatCost(outcome.cost),
+    seed: outcome.seed === undefined ? '' : String(outcome.seed),
     note: outcome.error ?? outcome.warnings.join('; '),
     ok: outcome.status !== 'failed' && outcome.status !== 'cancelled'
   }))
@@ -56,12 +67,7 @@ export function rowsFromOutcomes(outcomes: AssetOutcome[]): AssetRow[] {
 export function rowsFromPlan(plan: Plan): AssetRow[] {
   return plan.items.map((item) => ({
     id: item.asset.id,
-    status:
-      item.action === 'generate'
-        ? 'would generate'
-        : item.action === 'reprocess'
-          ? 'would reprocess'
-          : 'up to date',
+    status: planLabel(item.action),
     reason: item.reason,
     out: item.asset.out,
     size:
@@ -72,9 +78,16 @@ export function rowsFromPlan(plan: Plan): AssetRow[] {
     color: '',
     time: '',
     cost: '',
+    seed: item.asset.seed === undefined ? '' : String(item.asset.seed),
     note: item.status === 'edited' ? 'kept: edited by hand' : '',
     ok: true
   }))
+}
+
+function planLabel(action: string): string {
+  if (action === 'generate') return 'would generate'
+  if (action === 'reprocess') return 'would reprocess'
+  return action === 'restore' ? FROM_STORE : 'up to date'
 }
 
 function icon(row: AssetRow): string {
@@ -84,34 +97,111 @@ function icon(row: AssetRow): string {
   return statusIcon[row.status] ?? (row.status === 'placeholder' ? '🧪' : '')
 }
 
+/** Commit-pinned image URLs of one asset for the review columns. */
+export interface RowImages {
+  before?: string
+  after?: string
+}
+
 /** Options for Markdown rendering. */
 export interface MarkdownTableOptions {
   /** A link per asset (blob or artifact URL). */
   link?: (row: AssetRow) => string | undefined
   /** Show linked images inline as thumbnails (commit-pinned URLs only). */
   thumbnails?: boolean
+  /** Before/after images per asset: adds the two columns when any row has one. */
+  images?: (row: AssetRow) => RowImages | undefined
+  /** Rows shown before the rest fold into `<details>`; default {@link FOLD_AFTER}. */
+  foldAfter?: number
 }
 
-/** The asset table in GitHub-flavoured Markdown. */
+/** Past this many rows the table folds the rest into `<details>`, keeping a PR readable. */
+export const FOLD_AFTER = 10
+
+/** Width of an inline image in the table (GitHub scales the preview down to it). */
+const IMAGE_WIDTH = 240
+const THUMBNAIL_WIDTH = 96
+
+/** Rows that need a look (failed, then changed) first, each group in spec order. */
+function attentionOrder(rows: AssetRow[]): AssetRow[] {
+  const rank = (row: AssetRow): number =>
+    !row.ok ? 0 : ['skipped', 'up to date'].includes(row.status) ? 2 : 1
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => rank(a.row) - rank(b.row) || a.index - b.index)
+    .map(({ row }) => row)
+}
+
+/** An inline image linking to itself; the URL is ours (commit-pinned, path percent-encoded). */
+function image(url: string | undefined, alt: string, width: number): string {
+  return url ? `[<img src="${url}" width="${width}" alt="${alt}">](${url})` : ''
+}
+
+/**
+ * The asset table in GitHub-flavoured Markdown. Every text from outside (ids, reasons, notes,
+ * sizes) goes through `safe-text`, so a spec or an error message can't inject HTML, mentions or
+ * links. Past `foldAfter` rows the rest goes into a `<details>` block.
+ */
 export function markdownTable(
   rows: AssetRow[],
   options: MarkdownTableOptions = {}
 ): string {
-  const header = '| Asset | Status | Reason | Size | Colour | Time | Cost |'
-  const lines = [header, '|---|---|---|---|---|---|---|']
-  for (const row of rows) {
+  const withImages = options.images
+    ? rows.some((row) => {
+        const pair = options.images?.(row)
+        return Boolean(pair?.before || pair?.after)
+      })
+    : false
+  const columns = withImages
+    ? ['Asset', 'Before', 'After', 'Status', 'Reason', 'ΔE', 'Seed', 'Cost']
+    : ['Asset', 'Status', 'Reason', 'Size', 'ΔE', 'Seed', 'Time', 'Cost']
+  const header = [
+    `| ${columns.join(' | ')} |`,
+    `|${columns.map(() => '---').join('|')}|`
+  ]
+  const line = (row: AssetRow): string => {
     const url = options.link?.(row)
+    const id = inlineCode(row.id)
     const name = url
       ? options.thumbnails
-        ? `[<img src="${url}" width="96" alt="${row.id}"><br>\`${row.id}\`](${url})`
-        : `[\`${row.id}\`](${url})`
-      : `\`${row.id}\``
-    const reason = row.note ? `${row.reason}<br>⚠️ ${row.note}` : row.reason
-    lines.push(
-      `| ${name} | ${icon(row)} ${row.status} | ${escapeCell(reason)} | ${row.size} | ${escapeCell(row.color)} | ${row.time} | ${row.cost} |`
-    )
+        ? `${image(url, 'asset', THUMBNAIL_WIDTH)}<br>[${id}](${url})`
+        : `[${id}](${url})`
+      : id
+    const reason = row.note
+      ? `${markdownText(row.reason)}<br>⚠️ ${markdownText(row.note)}`
+      : markdownText(row.reason)
+    const status = `${icon(row)} ${row.status}`
+    const color = markdownText(row.color)
+    const cells = withImages
+      ? [
+          name,
+          image(options.images?.(row)?.before, 'before', IMAGE_WIDTH) || '—',
+          image(options.images?.(row)?.after, 'after', IMAGE_WIDTH) || '—',
+          status,
+          reason,
+          color,
+          row.seed,
+          row.cost
+        ]
+      : [
+          name,
+          status,
+          reason,
+          markdownText(row.size),
+          color,
+          row.seed,
+          row.time,
+          row.cost
+        ]
+    return `| ${cells.join(' | ')} |`
   }
-  return lines.join('\n')
+  const ordered = attentionOrder(rows)
+  const foldAfter = options.foldAfter ?? FOLD_AFTER
+  const shown = ordered.slice(0, foldAfter).map(line)
+  const folded = ordered.slice(foldAfter).map(line)
+  const table = [...header, ...shown].join('\n')
+  if (folded.length === 0) return table
+  return `${table}\n\n<details><summary>${folded.length} more assets</summary>\n\n${[...header, ...folded].join('\n')}\n\n</details>`
 }
 
 /** The asset table as aligned plain text, for the terminal. */
