@@ -1,28 +1,41 @@
 import * as core from '@actions/core'
 import type { BuildResult, Planned } from './engine.js'
 import { SpecError, formatProblem, getErrorMessage } from './errors.js'
+import type { BeforeAfter } from './publish/before-after.js'
 import type { PublishDecision } from './publish/mode.js'
 import type { Published } from './publish/publish.js'
 import type { SummaryInput } from './report/summary.js'
 import { rowsFromOutcomes, rowsFromPlan } from './report/table.js'
+import { inlineCode, markdownText } from './safe-text.js'
 
-/** The job summary (and PR comment) content of a build and its publication. */
+/**
+ * The job summary (and PR comment) content of a build and its publication. `images` (before and
+ * after URLs per asset id, see publish/before-after.ts) adds the review columns.
+ */
 export function buildSummary(
   result: BuildResult,
   published: Published,
   decision: PublishDecision,
-  placeholder: boolean
+  placeholder: boolean,
+  images?: ReadonlyMap<string, BeforeAfter>
 ): SummaryInput {
   const notes: string[] = []
+  if (published.store) {
+    notes.push(
+      `Image store: ${inlineCode(published.store.branch)} at ${published.store.commitSha.slice(0, 7)}. Later runs and the merge reuse these images without paying again.`
+    )
+  }
   if (published.commitSha) {
     notes.push(
-      `Committed ${published.commitSha.slice(0, 7)} to \`${decision.branch}\`${published.verified ? ' (verified)' : ''}.`
+      `Committed ${published.commitSha.slice(0, 7)} to ${inlineCode(decision.branch ?? '')}${published.verified ? ' (verified)' : ''}.`
     )
   } else if (decision.mode === 'commit' && !published.error) {
     notes.push('Nothing to commit: every output already matches the branch.')
   }
   if (published.error)
-    notes.push(`❌ ${published.error}. ${published.recovery ?? ''}`)
+    notes.push(
+      `❌ ${markdownText(published.error)}. ${markdownText(published.recovery ?? '')}`
+    )
   if (result.cancelled)
     notes.push(
       '⛔ Cancelled: finished images and their lock entries were kept; rerun to finish the rest.'
@@ -41,7 +54,8 @@ export function buildSummary(
     orphans: result.plan.orphans,
     table: {
       link: (row) => published.links.get(row.id),
-      thumbnails: published.thumbnails
+      thumbnails: published.thumbnails,
+      ...(images ? { images: (row) => images.get(row.id) } : {})
     }
   }
 }

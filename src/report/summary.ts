@@ -1,6 +1,7 @@
 import type { AssetRow, MarkdownTableOptions } from './table.js'
 import { markdownTable } from './table.js'
 import { formatCost } from './format.js'
+import { inlineCode } from '../safe-text.js'
 
 /** GitHub refuses step summaries over 1 MiB; stay well under it. */
 export const SUMMARY_LIMIT = 1_000_000
@@ -49,7 +50,7 @@ export function renderReport(
   if (input.orphans.length > 0) {
     tail.push(
       '',
-      `Orphans (no longer in the spec; lock entries dropped, files left alone): ${input.orphans.map((orphan) => `\`${orphan.out}\``).join(', ')}`
+      `Orphans (no longer in the spec; lock entries dropped, files left alone): ${input.orphans.map((orphan) => inlineCode(orphan.out)).join(', ')}`
     )
   }
   let rows = input.rows

@@ -11,6 +11,7 @@ const row = (index: number): AssetRow => ({
   color: '',
   time: '1.0s',
   cost: '$0.03',
+  seed: String(index),
   note: '',
   ok: true
 })
@@ -42,7 +43,7 @@ describe('renderReport', () => {
     expect(text).toContain('Committed abc1234 to `main` (verified).')
     expect(text).toContain('prompt \\| palette changed')
     expect(text).toContain(
-      '[<img src="https://example.test/asset-1.png" width="96" alt="asset-1"><br>`asset-1`](https://example.test/asset-1.png)'
+      '[<img src="https://example.test/asset-1.png" width="96" alt="asset">](https://example.test/asset-1.png)<br>[`asset-1`](https://example.test/asset-1.png)'
     )
     expect(text).toContain('`assets/old.png`')
   })
@@ -58,6 +59,7 @@ describe('renderReport', () => {
     const shown = limited
       .split('\n')
       .filter((line) => line.startsWith('| `asset-')).length
+    expect(limited.trimEnd().endsWith('</details>')).toBe(false)
     expect(shown + omitted).toBe(500)
     expect(shown).toBeGreaterThan(0)
   })
