@@ -129,7 +129,7 @@ describe('rows', () => {
       cost: '',
       ok: true
     })
-    expect(textTable([restored as AssetRow], ['id', 'status'])).toBe(
+    expect(textTable([restored], ['id', 'status'])).toBe(
       'id    status\nhero  from store'
     )
   })
