@@ -6,15 +6,17 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises'
 import { PublishError } from '../errors.js'
-import { errorMessage, errorStatus, toPublishError } from '../github.js'
+import { toPublishError } from '../github.js'
 import type { Octokit } from '../github.js'
 import { mapBounded } from '../concurrency.js'
+import { moveBranch, readHead } from './branch-ref.js'
 import {
   MAX_BLOB_BYTES,
   createTreeChain,
   gitBlobSha,
   readBlob,
-  readHeadTree
+  readHeadTree,
+  type TreeEntry
 } from './git-tree.js'
 
 /** One file to commit. */
@@ -40,6 +42,13 @@ export interface CommitRequest {
   maxAttempts?: number
   /** Base of the exponential wait between attempts in ms; default 1000. */
   backoffMs?: number
+  /** When the branch does not exist, start it with an orphan commit (no parents) instead of failing. */
+  createBranch?: boolean
+  /**
+   * Read only the folders on the way to the committed paths, never the whole tree: for branches
+   * with many files (the image store), where a recursive listing would be the biggest cost.
+   */
+  sparse?: boolean
   log?: (message: string) => void
 }
 
@@ -137,22 +146,30 @@ async function commitOnce(
 ): Promise<CommitResult | 'head-moved'> {
   const { owner, repo, branch } = request
   const where = { owner, repo }
-  const head = await readHead(octokit, request)
-  const headTree = await step('Reading the head commit', async () => {
-    const { data } = await octokit.rest.git.getCommit({
-      ...where,
-      commit_sha: head
-    })
-    return data.tree.sha
-  })
+  const head = await readHead(octokit, request, request.createBranch)
+  const headTree =
+    head === undefined
+      ? undefined
+      : await step('Reading the head commit', async () => {
+          const { data } = await octokit.rest.git.getCommit({
+            ...where,
+            commit_sha: head
+          })
+          return data.tree.sha
+        })
   const contents = new Map(
     request.files.map((file) => [file.path, file.content])
   )
   const { merge } = request
   const wanted = [...contents.keys(), ...(merge ? [merge.path] : [])]
-  const tree = await step('Reading the head tree', () =>
-    readHeadTree(octokit, where, headTree, wanted)
-  )
+  const tree =
+    headTree === undefined
+      ? { entries: new Map<string, TreeEntry>(), blobShas: new Set<string>() }
+      : await step('Reading the head tree', () =>
+          readHeadTree(octokit, where, headTree, wanted, {
+            recursive: !request.sparse
+          })
+        )
   if (merge) {
     const entry = tree.entries.get(merge.path)
     const current =
@@ -220,25 +237,11 @@ async function commitOnce(
       ...where,
       message: request.message,
       tree: newTree,
-      parents: [head]
+      parents: head === undefined ? [] : [head]
     })
   )
-  try {
-    await octokit.rest.git.updateRef({
-      ...where,
-      ref: `heads/${branch}`,
-      sha: commit.sha,
-      force: false
-    })
-  } catch (error) {
-    if (
-      errorStatus(error) === 422 &&
-      /not a fast.forward|cannot be updated/i.test(errorMessage(error))
-    ) {
-      return 'head-moved'
-    }
-    throw toPublishError(error, `Updating ${branch}`, PERMISSION)
-  }
+  if ((await moveBranch(octokit, request, head, commit.sha)) === 'head-moved')
+    return 'head-moved'
   const { verified, reason } = commit.verification ?? {}
   log(
     `Committed ${changed.length} file(s) to ${branch} as ${commit.sha}; ` +
@@ -254,37 +257,6 @@ async function commitOnce(
     attempts: attempt,
     filesCommitted: changed.map((file) => file.path),
     parentSha: head
-  }
-}
-
-async function readHead(
-  octokit: Octokit,
-  { owner, repo, branch }: CommitRequest
-): Promise<string> {
-  try {
-    const { data } = await octokit.rest.git.getRef({
-      owner,
-      repo,
-      ref: `heads/${branch}`
-    })
-    return data.object.sha
-  } catch (error) {
-    const status = errorStatus(error)
-    if (status === 404) {
-      throw new PublishError(
-        `Branch '${branch}' was not found in ${owner}/${repo}. assetgen adds a commit on top ` +
-          'of an existing branch: push the branch first or set `branch` to one that exists ' +
-          '(a 404 also means the token cannot see the repository).',
-        { cause: error }
-      )
-    }
-    if (status === 409) {
-      throw new PublishError(
-        `${owner}/${repo} has no commits yet; push an initial commit to '${branch}' first.`,
-        { cause: error }
-      )
-    }
-    throw toPublishError(error, `Reading branch ${branch}`, PERMISSION)
   }
 }
 

@@ -33,6 +33,14 @@ export interface Published {
   error?: string
   /** Set when a failed commit's files were saved as artifacts instead. */
   recovery?: string
+  /** Set when this run's new images were added to the image store (or it already held them all). */
+  store?: {
+    /** The store branch's commit holding them (a new one, or the head that already did). */
+    commitSha: string
+    branch: string
+    /** Asset id → repo path of its preview.webp on the store branch. */
+    previews: Map<string, string>
+  }
 }
 
 /** Files this build wrote (outputs, variants, lockfile), read for the commit. */
