@@ -16,12 +16,15 @@ export interface StickyCommentRequest {
   /** Tells this comment apart from other assetgen comments on the PR (e.g. a job name). */
   marker: string
   body: string
+  /** Only edit an existing comment, never create one (a PR back to up to date refreshes its comment). */
+  updateOnly?: boolean
 }
 
 /** The comment and what was done to it. */
 export interface StickyCommentResult {
   id: number
-  action: 'created' | 'updated' | 'unchanged'
+  /** `absent`: `updateOnly` was set and there was no comment to edit (`id` is 0). */
+  action: 'created' | 'updated' | 'unchanged' | 'absent'
   url?: string
 }
 
@@ -90,6 +93,9 @@ export async function upsertStickyComment(
   )
   const existing =
     ours.find((comment) => comment.user?.type === 'Bot') ?? ours[0]
+  if (existing === undefined && request.updateOnly) {
+    return { id: 0, action: 'absent' }
+  }
   if (existing === undefined) {
     const { data } = await octokit.rest.issues
       .createComment({ owner, repo, issue_number: issueNumber, body })
