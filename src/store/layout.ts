@@ -37,6 +37,12 @@ export function storePrefix(inputHash: string): string {
   return storeKey(inputHash).slice(0, 2)
 }
 
+/** The folder (`<hash[0:2]>/<hash>`) of the entry for `inputHash`. */
+export function entryFolder(inputHash: string): string {
+  const key = storeKey(inputHash)
+  return `${key.slice(0, 2)}/${key}`
+}
+
 /** Repo paths of one entry on the store branch. */
 export interface StorePaths {
   folder: string
@@ -50,8 +56,7 @@ export function storePaths(inputHash: string, file: string): StorePaths {
   if (!isBaseName(file)) {
     throw new Error(`not a file name: ${JSON.stringify(file)}`)
   }
-  const key = storeKey(inputHash)
-  const folder = `${key.slice(0, 2)}/${key}`
+  const folder = entryFolder(inputHash)
   return {
     folder,
     image: `${folder}/${file}`,
