@@ -24,6 +24,7 @@ import {
   startFake
 } from './bench/lib.mjs'
 import { imageProcessing, noopRerun, startup } from './bench/local-sections.mjs'
+import { storeLookups } from './bench/store-section.mjs'
 
 const L = 400
 const N = 48
@@ -91,6 +92,23 @@ const sections = [
     'sharding',
     async () =>
       sharding(await withLatencyFake(), { runs: 3, N, C, L, counts: [1, 2, 4] })
+  ],
+  [
+    8,
+    'storeLookups',
+    async () => {
+      const fake = await startFake([])
+      try {
+        return await storeLookups(fake, {
+          runs: 3,
+          N: 50,
+          entries: 5000,
+          latencyMs: 50
+        })
+      } finally {
+        await fake.stop()
+      }
+    }
   ]
 ]
 
@@ -164,7 +182,7 @@ report.meta = {
   cpu: cpus()[0]?.model,
   totalMemBytes: totalmem(),
   durationS: total,
-  sections: [...(selected.size > 0 ? selected : [1, 2, 3, 4, 5, 6, 7])]
+  sections: [...(selected.size > 0 ? selected : [1, 2, 3, 4, 5, 6, 7, 8])]
 }
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true })
 const out = join(ROOT, 'bench-results', 'bench.json')
