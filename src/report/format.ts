@@ -14,8 +14,3 @@ export function formatDuration(ms: number): string {
     ? `${(ms / 1000).toFixed(1)}s`
     : `${Math.round(ms / 1000)}s`
 }
-
-/** Escapes text for a Markdown table cell. */
-export function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-}
