@@ -21,6 +21,7 @@ import {
 } from './report/manifest.js'
 import { formatProgress } from './report/progress.js'
 import { renderReport } from './report/summary.js'
+import type { ImageStore } from './store/types.js'
 import {
   eventContext,
   manifestPath,
@@ -86,8 +87,31 @@ export async function run(): Promise<void> {
         'no AI Gateway key: add a repository secret and pass it as `api-key: ${{ secrets.AI_GATEWAY_API_KEY }}` (or env AI_GATEWAY_API_KEY), or set `placeholder: true` to render offline placeholders'
       )
     }
-    const result = await generate(inputs, selection)
-    const published = await publish(inputs, decision, context, result, manifest)
+    const store =
+      inputs.storeBranch && decision.mode !== 'none'
+        ? (await import('./store/action-store.js')).openActionStore(
+            inputs,
+            publishTarget(context),
+            (message) => core.info(message)
+          )
+        : undefined
+    const result = await generate(inputs, selection, store?.store)
+    // New images go to the store before anything else is published.
+    const saved = store ? await store.save(result) : {}
+    if (saved.warning) core.warning(saved.warning)
+    // After a failed store write, `store` mode keeps the images as artifacts: none is lost.
+    const publishAs: PublishDecision =
+      decision.mode === 'store'
+        ? { ...decision, mode: saved.warning ? 'artifact' : 'none' }
+        : decision
+    const published = await publish(
+      inputs,
+      publishAs,
+      context,
+      result,
+      manifest
+    )
+    if (saved.store) published.store = saved.store
     await writeManifest(manifest, buildManifest(result, published))
     const summary = buildSummary(
       result,
@@ -141,7 +165,8 @@ async function planOnly(
 
 async function generate(
   inputs: Inputs,
-  selection: PlanRequest
+  selection: PlanRequest,
+  store?: ImageStore
 ): Promise<BuildResult> {
   const controller = new AbortController()
   const onSignal = (name: NodeJS.Signals): void => {
@@ -168,6 +193,7 @@ async function generate(
       timeoutMs: inputs.timeoutSeconds * 1000,
       maxImages: inputs.maxImages,
       version: VERSION,
+      ...(store ? { store, storeCandidates: true } : {}),
       signal: controller.signal,
       onProgress: (event) => core.info(formatProgress(event))
     })

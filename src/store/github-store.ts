@@ -42,6 +42,9 @@ interface Listed {
 
 /** The store branch read through the Git Data API. Never throws: a failed read is a miss, logged. */
 export class GitHubImageStore implements ImageStore {
+  /** The branch's head at the last lookup (undefined before one, or while the branch does not exist). */
+  headSha: string | undefined
+
   constructor(
     private readonly octokit: Octokit,
     private readonly where: StoreBranch,
@@ -89,6 +92,7 @@ export class GitHubImageStore implements ImageStore {
         ref: `heads/${branch}`
       })
       head = data.object.sha
+      this.headSha = head
     } catch (error) {
       if (errorStatus(error) === 404) return undefined
       throw error
