@@ -3,6 +3,7 @@ import {
   buildSummary,
   planSummary,
   reportFailure,
+  reviewImages,
   writeSummary
 } from './action-report.js'
 import { build, plan, type BuildResult, type PlanRequest } from './engine.js'
@@ -113,23 +114,30 @@ export async function run(): Promise<void> {
     )
     if (saved.store) published.store = saved.store
     await writeManifest(manifest, buildManifest(result, published))
+    const images = await reviewImages(
+      inputs.githubToken,
+      decision,
+      context,
+      result,
+      published
+    )
     const summary = buildSummary(
       result,
       published,
       decision,
-      inputs.placeholder
+      inputs.placeholder,
+      images
     )
     await writeSummary(renderReport(summary))
-    if (
-      inputs.comment &&
-      decision.pullNumber &&
-      (published.changed || result.failed > 0)
-    ) {
+    if (inputs.comment && decision.pullNumber) {
+      // Nothing new: refresh an existing comment (no stale preview stays), never start one.
+      const updateOnly = !(published.changed || result.failed > 0)
       await comment(
         inputs,
         context,
         decision.pullNumber,
-        renderReport({ ...summary, title: 'assetgen preview' }, 60_000)
+        renderReport({ ...summary, title: 'assetgen preview' }, 60_000),
+        updateOnly
       )
     }
     setOutputs(result, published, decision, manifest)
@@ -254,7 +262,8 @@ async function comment(
   inputs: Inputs,
   context: EventContext,
   pullNumber: number,
-  body: string
+  body: string,
+  updateOnly: boolean
 ): Promise<void> {
   try {
     const target = publishTarget(context)
@@ -267,9 +276,11 @@ async function comment(
         repo: target.repo,
         issueNumber: pullNumber,
         marker: inputs.artifactName,
-        body
+        body,
+        updateOnly
       }
     )
+    if (posted.action === 'absent') return
     core.info(`PR comment ${posted.action}: ${posted.url ?? posted.id}`)
     core.setOutput(OutputName.CommentId, String(posted.id))
   } catch (error) {
