@@ -7,7 +7,7 @@ import {
   formatProblem,
   getErrorMessage
 } from './errors.js'
-import { parseShard } from './inputs.js'
+import { parseShard, parseStoreBranch } from './inputs.js'
 import {
   buildManifest,
   plannedAssets,
@@ -16,6 +16,7 @@ import {
 import { formatProgress } from './report/progress.js'
 import { rowsFromOutcomes, rowsFromPlan, textTable } from './report/table.js'
 import { formatCost } from './report/format.js'
+import { LocalGitImageStore } from './store/local-git-store.js'
 import { VERSION } from './version.js'
 
 const usage = `assetgen ${VERSION}: generate on-brand images from a YAML spec through the Vercel AI Gateway
@@ -24,6 +25,9 @@ Usage:
   assetgen plan  [options]   validate the spec and show what would be generated, and why (no network)
   assetgen check [options]   exit 1 when anything would be generated (for CI jobs without a key)
   assetgen build [options]   generate what the plan says, write the files and assetgen.lock.json
+  assetgen store prune --older-than <90d>
+                             rewrite the store branch without entries older than the bound that the
+                             default branch's lockfile does not use (force-pushes the store branch only)
 
 Options:
   --spec <file>          spec file (default assetgen.yml)
@@ -38,6 +42,9 @@ Options:
   --max-images <n>       refuse when more images would be generated (default 0: no cap)
   --shard <i/n>          build only this shard's share of the work
   --manifest <file>      also write the JSON manifest here
+  --no-store             do not restore images from origin/<store-branch> (read with git, after
+                         \`git fetch origin assetgen-store\`)
+  --store-branch <name>  the image store's branch (default assetgen-store)
   -h, --help             show this help
   -v, --version          show the version
 
@@ -76,6 +83,9 @@ function parse(argv: string[]) {
       'max-images': { type: 'string' },
       shard: { type: 'string' },
       manifest: { type: 'string' },
+      'no-store': { type: 'boolean', default: false },
+      'store-branch': { type: 'string', default: 'assetgen-store' },
+      'older-than': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false }
     }
@@ -108,25 +118,48 @@ export async function main(
   if (values.help) return (out.write(`${usage}\n`), 0)
   if (values.version) return (out.write(`${VERSION}\n`), 0)
   const command = positionals[0] ?? 'plan'
+  const root = io.cwd ?? process.cwd()
+  if (
+    command === 'store' &&
+    positionals[1] === 'prune' &&
+    positionals.length === 2
+  ) {
+    try {
+      const { pruneCommand } = await import('./store/prune-command.js')
+      return await pruneCommand(values, root, out)
+    } catch (error) {
+      err.write(`assetgen: ${getErrorMessage(error)}\n`)
+      return error instanceof InputError ? 2 : 1
+    }
+  }
   if (!['plan', 'check', 'build'].includes(command) || positionals.length > 1) {
     err.write(
       `assetgen: unknown command "${positionals.join(' ')}"\n\n${usage}\n`
     )
     return 2
   }
-  const root = io.cwd ?? process.cwd()
   const only = (values.only ?? [])
     .flatMap((value) => value.split(','))
     .map((value) => value.trim())
     .filter(Boolean)
   try {
     const shard = parseShard(values.shard)
+    const storeBranch = values['no-store']
+      ? undefined
+      : parseStoreBranch(values['store-branch'])
     const selection = {
       root,
       specPath: resolve(root, values.spec),
       only,
       force: values.force,
-      ...(shard ? { shard } : {})
+      ...(shard ? { shard } : {}),
+      ...(storeBranch
+        ? {
+            store: new LocalGitImageStore(root, storeBranch, (message) =>
+              err.write(`assetgen: ${message}\n`)
+            )
+          }
+        : {})
     }
     if (command !== 'build') {
       const planned = await plan({
@@ -233,7 +266,7 @@ async function runBuild(
     if (failed.length > 0)
       out.write(`\nFailed:\n${textTable(failed, ['id', 'status', 'note'])}\n`)
     out.write(
-      `\n${result.generated} generated, ${result.reprocessed} reprocessed, ${result.skipped} skipped, ${result.failed} failed` +
+      `\n${result.generated} generated, ${result.reprocessed} reprocessed, ${result.restored ? `${result.restored} from the store, ` : ''}${result.skipped} skipped, ${result.failed} failed` +
         `${result.cost ? `, ${formatCost(result.cost)}` : ''}${placeholder ? ' (placeholders)' : ''}\n`
     )
   }

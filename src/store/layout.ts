@@ -68,7 +68,9 @@ export function storePaths(inputHash: string, file: string): StorePaths {
 /** A plain file name: no folder, no `.`/`..`, not one of the entry's own files. */
 export function isBaseName(file: string): boolean {
   return (
-    /^[^/\\\0]+$/.test(file) &&
+    /^[^/\\]+$/.test(file) &&
+    // No control characters: a name that could split a line in git's plumbing is not a file name.
+    ![...file].some((character) => character.charCodeAt(0) < 0x20) &&
     file !== '.' &&
     file !== '..' &&
     file !== RECORD_FILE &&
