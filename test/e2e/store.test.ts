@@ -95,7 +95,9 @@ function pullRequestEvent(baseSha: string, runId: string) {
   return {
     eventName: 'pull_request',
     ref: 'refs/pull/7/merge',
-    env: { GITHUB_RUN_ID: runId },
+    // One fake artifact service serves every run as one run's namespace: a distinct attempt
+    // keeps artifact names apart, as a new run's own namespace would.
+    env: { GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: runId },
     event: {
       number: 7,
       pull_request: {
@@ -114,7 +116,12 @@ function pullRequestEvent(baseSha: string, runId: string) {
 /** The before/after image URLs of one asset's row in a comment or summary. */
 function rowImages(markdown: string, id: string) {
   const line =
-    markdown.split('\n').find((text) => text.startsWith(`| \`${id}\` |`)) ?? ''
+    markdown
+      .split('\n')
+      .find(
+        (text) =>
+          text.startsWith(`| \`${id}\` |`) || text.startsWith(`| [\`${id}\`](`)
+      ) ?? ''
   const image = (alt: string) =>
     new RegExp(`<img src="([^"]+)" width="\\d+" alt="${alt}">`).exec(line)?.[1]
   return { line, before: image('before'), after: image('after') }
@@ -214,7 +221,7 @@ describe.concurrent('the image store, end to end', () => {
         // A new asset has no "before"; its "after" resolves too.
         const icon = rowImages(body, 'icon')
         expect(icon.before).toBeUndefined()
-        expect(icon.line).toMatch(/^\| `icon` \| — \|/)
+        expect(icon.line).toMatch(/^\| \[?`icon`[^|]*\| — \|/)
         expect(github.rawUrl(icon.after ?? '')).toEqual(
           github.readFileAt(STORE, (await entryOf(ws.root, 'icon')).preview)
         )
@@ -401,7 +408,9 @@ ${ids.map((id) => `  - id: ${id}\n    prompt: Shard asset ${id}\n    size: 64x64
         /\[`hero`\]\(https:\/\/github.com\/acme\/site\/actions\/runs\/3001\/artifacts\/\d+\)/
       )
       expect(body).not.toContain('alt="after"')
-      expect(result.stdout).not.toContain(TOKEN)
+      expect(result.stdout.replace(`::add-mask::${TOKEN}`, '')).not.toContain(
+        TOKEN
+      )
     } finally {
       await fakes.close()
     }
