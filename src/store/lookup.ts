@@ -23,13 +23,16 @@ export async function lookupStore(
   plan: Plan,
   store: ImageStore
 ): Promise<StoreLookup> {
-  const wanted = plan.items.filter((item) => item.action === 'generate')
+  // A forced item asks for a new image: restoring the stored one would defeat `force`.
+  const wanted = plan.items.filter(
+    (item) => item.action === 'generate' && item.status !== 'forced'
+  )
   const hits = new Map<string, StoreHit>()
   if (wanted.length === 0) return { plan, hits }
   const keys = [...new Set(wanted.map((item) => storeKey(item.inputHash)))]
   const found = await store.lookup(keys)
   const items = plan.items.map((item): PlanItem => {
-    if (item.action !== 'generate') return item
+    if (!wanted.includes(item)) return item
     const hit = found.get(storeKey(item.inputHash))
     if (!hit || hit.record.id !== item.asset.id || !isVerified(hit)) {
       return item

@@ -1,31 +1,16 @@
-import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { LocalGitImageStore } from '../../src/store/local-git-store.js'
 import { storePaths } from '../../src/store/layout.js'
 import { parseDuration, pruneStore } from '../../src/store/prune.js'
 import type { StoreRecord } from '../../src/store/types.js'
+import { git, gitRemote, type GitRemote } from '../helpers/git-remote.js'
 
-/** A bare `origin` on disk and a clone of it, as a developer's machine has. */
-let folder: string
+let remote: GitRemote
 let origin: string
 let clone: string
-
-const run = (cwd: string, ...args: string[]): string =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.com'
-    }
-  })
+let folder: string
+const run = git
 
 const hex = (text: string) => createHash('sha256').update(text).digest('hex')
 
@@ -51,37 +36,14 @@ function entryFiles(name: string, createdAt: string): Record<string, Buffer> {
   }
 }
 
-/** Pushes `files` as the store branch's content from a second clone (a teammate's PR run). */
-async function pushStore(files: Record<string, Buffer>): Promise<void> {
-  const other = await mkdtemp(join(folder, 'other-'))
-  run(folder, 'clone', '--quiet', origin, other)
-  const exists = run(other, 'ls-remote', 'origin', 'assetgen-store').trim()
-  if (exists) run(other, 'checkout', '--quiet', 'assetgen-store')
-  else {
-    run(other, 'checkout', '--quiet', '--orphan', 'assetgen-store')
-    run(other, 'rm', '-rq', '--cached', '.')
-  }
-  for (const [path, content] of Object.entries(files)) {
-    await mkdir(dirname(join(other, path)), { recursive: true })
-    await writeFile(join(other, path), content)
-    run(other, 'add', path)
-  }
-  run(other, 'commit', '--quiet', '-m', 'store')
-  run(other, 'push', '--quiet', 'origin', 'assetgen-store')
-}
+const pushStore = (files: Record<string, Buffer>) =>
+  remote.push('assetgen-store', files)
 
 beforeEach(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'assetgen-git-'))
-  origin = join(folder, 'origin.git')
-  clone = join(folder, 'clone')
-  run(folder, 'init', '--quiet', '--bare', '-b', 'main', origin)
-  run(folder, 'clone', '--quiet', origin, clone)
-  await writeFile(join(clone, 'README.md'), 'hello')
-  run(clone, 'add', 'README.md')
-  run(clone, 'commit', '--quiet', '-m', 'init')
-  run(clone, 'push', '--quiet', 'origin', 'HEAD:main')
+  remote = await gitRemote()
+  ;({ origin, clone, folder } = remote)
 })
-afterEach(() => rm(folder, { recursive: true, force: true }))
+afterEach(() => remote[Symbol.asyncDispose]())
 
 describe('the store in the local clone', () => {
   it('reads verified hits from origin/<branch> after a fetch, and nothing before', async () => {

@@ -152,6 +152,18 @@ describe('the image store in the engine', () => {
     expect(result.stored).toEqual([])
   })
 
+  it('pays again for a forced asset instead of restoring it', async () => {
+    const { store } = await storeFromFirstRun()
+    await using ws = await workspace(spec)
+    const result = await buildAgainst(ws.root, gateway, {
+      store,
+      force: true,
+      only: ['icon']
+    })
+    expect(result.generated).toBe(1)
+    expect(gateway.requestCount()).toBe(1)
+  })
+
   it('counts only what it must pay for against max-images', async () => {
     const { store } = await storeFromFirstRun()
     await using ws = await workspace(spec)
