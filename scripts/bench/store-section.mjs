@@ -156,6 +156,7 @@ export async function storeLookups(fake, { runs, N, entries, latencyMs }) {
       writeFileSync(join(runner, 'summary.md'), '')
       writeFileSync(join(runner, 'event.json'), '{}')
       const before = github.requests.length
+      github.peakInFlight = 0
       const arrivals = []
       github.onRequest({ path: /./ }, () => {
         arrivals.push(performance.now())
@@ -203,6 +204,7 @@ export async function storeLookups(fake, { runs, N, entries, latencyMs }) {
         trees: kind(/git\/trees\//),
         blobs: kind(/git\/blobs\//),
         other: requests.length - kind(/git\/trees\//) - kind(/git\/blobs\//),
+        peakInFlight: github.peakInFlight,
         lookupMs:
           arrivals.length > 0
             ? Math.max(...arrivals) - Math.min(...arrivals) + latencyMs
@@ -225,13 +227,22 @@ export async function storeLookups(fake, { runs, N, entries, latencyMs }) {
     }
     printTable(
       `8. Store lookups: ${N}-asset spec, ${entries}-entry store, fake GitHub latency ${latencyMs} ms, action in mode store on a fresh checkout (median of ${runs} runs)`,
-      ['requests', 'trees', 'blobs', 'other', 'lookup window', 'whole run'],
+      [
+        'requests',
+        'trees',
+        'blobs',
+        'other',
+        'peak in flight',
+        'lookup window',
+        'whole run'
+      ],
       [
         [
           String(result.requests),
           String(result.trees),
           String(result.blobs),
           String(middle('other')),
+          String(middle('peakInFlight')),
           ms(result.lookupMs),
           sec(result.wallMs)
         ]

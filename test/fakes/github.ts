@@ -51,6 +51,9 @@ export class FakeGitHub extends FakeGitData {
   private nextCommentId = 1000
   /** Delay before every answer, like a distant API (the benchmark uses 50 ms). */
   latencyMs = 0
+  /** Requests being answered right now, and the most at once (reset it to measure a phase). */
+  inFlight = 0
+  peakInFlight = 0
   private readonly server: Server
   readonly url: string
   readonly owner: string
@@ -88,6 +91,8 @@ export class FakeGitHub extends FakeGitData {
       options.token ?? 'test-token'
     )
     server.on('request', (req, res) => {
+      fake.peakInFlight = Math.max(fake.peakInFlight, ++fake.inFlight)
+      res.once('close', () => fake.inFlight--)
       fake.handle(req).then(
         ({ status, body, headers = {} }) => {
           const html = typeof body === 'string'
