@@ -42,6 +42,8 @@ export interface CommitRequest {
   maxAttempts?: number
   /** Base of the exponential wait between attempts in ms; default 1000. */
   backoffMs?: number
+  /** Blob shas the repository already holds elsewhere (images restored from the store branch): never uploaded. */
+  knownBlobs?: ReadonlySet<string>
   /** When the branch does not exist, start it with an orphan commit (no parents) instead of failing. */
   createBranch?: boolean
   /**
@@ -81,7 +83,7 @@ export async function commitFiles(
   const backoffMs = request.backoffMs ?? 1000
   const log = request.log ?? (() => {})
   // Blobs survive a lost race, so a later attempt does not upload them again.
-  const uploaded = new Set<string>()
+  const uploaded = new Set<string>(request.knownBlobs)
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const result = await commitOnce(octokit, request, attempt, uploaded, log)
     if (result !== 'head-moved') return result
@@ -205,26 +207,29 @@ async function commitOnce(
       missing.set(sha, { path, content })
     }
   }
-  await mapBounded(
-    [...missing],
-    BLOB_UPLOADS_IN_FLIGHT,
-    async ([sha, { path, content }]) => {
-      const { data } = await step(`Uploading ${path}`, () =>
-        octokit.rest.git.createBlob({
-          ...where,
-          content: content.toString('base64'),
-          encoding: 'base64'
-        })
+  const upload = async ([sha, { path, content }]: [
+    string,
+    { path: string; content: Buffer }
+  ]): Promise<void> => {
+    const { data } = await step(`Uploading ${path}`, () =>
+      octokit.rest.git.createBlob({
+        ...where,
+        content: content.toString('base64'),
+        encoding: 'base64'
+      })
+    )
+    if (data.sha !== sha) {
+      throw new PublishError(
+        `Uploading ${path}: GitHub stored it as ${data.sha}, expected ${sha}; ` +
+          'the bytes were altered on the way.'
       )
-      if (data.sha !== sha) {
-        throw new PublishError(
-          `Uploading ${path}: GitHub stored it as ${data.sha}, expected ${sha}; ` +
-            'the bytes were altered on the way.'
-        )
-      }
-      uploaded.add(sha)
     }
-  )
+    uploaded.add(sha)
+  }
+  // The first upload alone: a token that may not write fails on one request, not on a queue.
+  const [first, ...rest] = missing
+  if (first) await upload(first)
+  await mapBounded(rest, BLOB_UPLOADS_IN_FLIGHT, upload)
   const newTree = await step('Creating the tree', () =>
     createTreeChain(octokit, where, headTree, changed)
   )

@@ -10,6 +10,7 @@ import {
 } from '../plan/lockfile.js'
 import { uploadPreviews } from './artifacts.js'
 import { commitFiles, type CommitFile } from './commit.js'
+import { gitBlobSha } from './git-tree.js'
 
 /** Where the run is and what it may touch. */
 export interface PublishTarget {
@@ -59,7 +60,9 @@ function producedIds(result: BuildResult): Set<string> {
     result.outcomes
       .filter(
         (outcome) =>
-          outcome.status === 'generated' || outcome.status === 'reprocessed'
+          outcome.status === 'generated' ||
+          outcome.status === 'reprocessed' ||
+          outcome.status === 'restored'
       )
       .map((outcome) => outcome.id)
   )
@@ -89,6 +92,11 @@ export async function publishCommit(
   const files = await changedFiles(result)
   if (files.length === 0) return published
   const produced = producedIds(result)
+  const restoredOutputs = new Set(
+    result.outcomes
+      .filter((outcome) => outcome.status === 'restored')
+      .map((outcome) => outcome.out)
+  )
   const specIds = new Set(result.spec.assets.map((asset) => asset.id))
   const ids = result.outcomes
     .filter((outcome) => produced.has(outcome.id))
@@ -100,6 +108,12 @@ export async function publishCommit(
       branch: options.branch,
       message: `${options.message}\n\n${ids.join('\n')}\n`,
       files: files.filter((file) => file.path !== result.lockfilePath),
+      // Images restored from the store are blobs of this repository already: shared, not re-uploaded.
+      knownBlobs: new Set(
+        files
+          .filter((file) => restoredOutputs.has(file.path))
+          .map((file) => gitBlobSha(file.content))
+      ),
       merge: {
         path: result.lockfilePath,
         combine: (head) => {
