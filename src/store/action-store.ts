@@ -102,7 +102,7 @@ export function openActionStore(
   target: PublishTarget,
   log: (message: string) => void
 ): ActionStore | undefined {
-  if (!inputs.storeBranch) return undefined
+  if (!inputs.storeBranch || !inputs.githubToken) return undefined
   const where = {
     owner: target.owner,
     repo: target.repo,
