@@ -182,6 +182,10 @@ describe.concurrent('the image store, end to end', () => {
         const storeHead = github.headSha(STORE)
         expect(github.commitOf(storeHead).parents).toEqual([])
         expect(github.requestsOf('POST', /git\/refs$/)).toHaveLength(1)
+        // Stored as soon as generation ended: before the comment was even looked for.
+        const index = (pattern: RegExp) =>
+          github.requests.findIndex((request) => pattern.test(request.path))
+        expect(index(/git\/refs$/)).toBeLessThan(index(/issues\/7\/comments$/))
         expect(github.requestsOf('PATCH', /git\/refs\//)).toHaveLength(0)
         // Nothing committed to main in a PR.
         expect(github.headSha('main')).toBe(base)
