@@ -24,6 +24,8 @@ export interface CommitFile {
   /** Repo-relative POSIX path, e.g. `assets/og/home.png`. */
   path: string
   content: Buffer
+  /** Small UTF-8 text, sent inside the tree request instead of as its own blob upload (one write fewer). */
+  inline?: boolean
 }
 
 /** What to commit where. */
@@ -185,6 +187,9 @@ async function commitOnce(
     contents.set(merge.path, combined)
   }
 
+  const inline = new Set(
+    request.files.filter((file) => file.inline).map((file) => file.path)
+  )
   const changed: Array<{ path: string; sha: string; content: Buffer }> = []
   for (const [path, content] of contents) {
     const sha = gitBlobSha(content)
@@ -203,6 +208,7 @@ async function commitOnce(
   // needs no upload; identical files share one blob.
   const missing = new Map<string, { path: string; content: Buffer }>()
   for (const { path, sha, content } of changed) {
+    if (inline.has(path)) continue
     if (!tree.blobShas.has(sha) && !uploaded.has(sha) && !missing.has(sha)) {
       missing.set(sha, { path, content })
     }
@@ -231,7 +237,16 @@ async function commitOnce(
   if (first) await upload(first)
   await mapBounded(rest, BLOB_UPLOADS_IN_FLIGHT, upload)
   const newTree = await step('Creating the tree', () =>
-    createTreeChain(octokit, where, headTree, changed)
+    createTreeChain(
+      octokit,
+      where,
+      headTree,
+      changed.map(({ path, sha, content }) =>
+        inline.has(path)
+          ? { path, sha, text: content.toString('utf8') }
+          : { path, sha }
+      )
+    )
   )
   if (newTree === headTree) {
     // Only reachable when a truncated listing hid identical files: still nothing to commit.

@@ -132,7 +132,8 @@ export async function readBlob(
 }
 
 /**
- * Creates the tree `baseTree` (none: an empty one) + `files` (path → blob sha, mode 100644). Sets above
+ * Creates the tree `baseTree` (none: an empty one) + `files` (path → blob sha, or inline text;
+ * mode 100644). Sets above
  * {@link TREE_CHUNK_SIZE} entries become a chain of trees, each on the previous one as its base,
  * and the last one is returned.
  */
@@ -140,7 +141,7 @@ export async function createTreeChain(
   octokit: Octokit,
   { owner, repo }: Repo,
   baseTree: string | undefined,
-  files: ReadonlyArray<{ path: string; sha: string }>
+  files: ReadonlyArray<{ path: string; sha: string; text?: string }>
 ): Promise<string> {
   let tree = baseTree
   for (let start = 0; start < files.length; start += TREE_CHUNK_SIZE) {
@@ -149,9 +150,10 @@ export async function createTreeChain(
       owner,
       repo,
       ...(tree === undefined ? {} : { base_tree: tree }),
-      tree: chunk.map(({ path, sha }) => ({
+      // `text` files travel inline (GitHub stores them as blobs); the rest name uploaded blobs.
+      tree: chunk.map(({ path, sha, text }) => ({
         path,
-        sha,
+        ...(text === undefined ? { sha } : { content: text }),
         mode: '100644' as const,
         type: 'blob' as const
       }))

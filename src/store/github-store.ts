@@ -192,7 +192,8 @@ export async function writeStore(
       { path: paths.image, content: Buffer.from(entry.image) },
       {
         path: paths.record,
-        content: Buffer.from(`${JSON.stringify(entry.record, null, 2)}\n`)
+        content: Buffer.from(`${JSON.stringify(entry.record, null, 2)}\n`),
+        inline: true
       },
       { path: paths.preview, content: Buffer.from(entry.preview) }
     )

@@ -73,6 +73,8 @@ describe('the image store on a branch', () => {
     )
     expect(written.previews.get(hero.hash)).toBe(paths.preview)
     expect(github.filesAt('assetgen-store')).toHaveLength(6)
+    // Images and previews are uploaded; records travel inside the tree request.
+    expect(github.requestsOf('POST', /git\/blobs$/)).toHaveLength(4)
     // The same entries again: nothing new, the head already holds them.
     const again = await writeStore(octokit, where, [hero])
     expect(again).toMatchObject({
