@@ -78,7 +78,7 @@ describe('the fake GitHub: branches, refusals and raw URLs', () => {
     expect((await call('GET', `git/commits/${head}`)).status).toBe(200)
   })
 
-  it('resolves a commit-pinned blob URL to the bytes at that commit, encoded paths included', async () => {
+  it('resolves a commit-pinned blob URL to the bytes at that commit, encoded paths included', () => {
     const first = github.seedRepo({ 'img/a b.png': 'one' })
     github.pushCommit('main', { 'img/a b.png': 'two' })
     const url = (sha: string, path: string) =>
