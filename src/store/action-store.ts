@@ -20,21 +20,6 @@ import type { ImageStore } from './types.js'
 /** Published.store: the store commit and each asset's preview on it. */
 export type StorePublication = NonNullable<Published['store']>
 
-/**
- * The store a run reads, or undefined when it is off: no branch, no token, a placeholder run, or
- * no API URL (outside a runner nothing tells us which GitHub to talk to, so nothing is assumed).
- */
-export function actionStore(
-  octokit: () => Octokit,
-  where: StoreBranch | undefined,
-  options: { token: string; placeholder: boolean },
-  log: (message: string) => void
-): GitHubImageStore | undefined {
-  if (!where || !options.token || options.placeholder) return undefined
-  if (!process.env.GITHUB_API_URL) return undefined
-  return new GitHubImageStore(octokit(), where, log)
-}
-
 /** What the store write did: the publication for the summary and comment, or why it failed. */
 export interface StoreSave {
   store?: StorePublication
@@ -96,26 +81,26 @@ export interface ActionStore {
   save: (result: BuildResult) => Promise<StoreSave>
 }
 
-/** Opens the store on `inputs.storeBranch` in the target repository, or undefined when it is off. */
+/**
+ * Opens the store on `inputs.storeBranch` in the target repository, or undefined when it is off:
+ * no branch, no token, a placeholder run (a placeholder is not a paid image), or no API URL
+ * (outside a runner nothing says which GitHub to talk to, so none is assumed).
+ */
 export function openActionStore(
   inputs: Pick<Inputs, 'storeBranch' | 'githubToken' | 'placeholder'>,
   target: PublishTarget,
   log: (message: string) => void
 ): ActionStore | undefined {
-  if (!inputs.storeBranch || !inputs.githubToken) return undefined
+  if (!inputs.storeBranch || !inputs.githubToken || inputs.placeholder)
+    return undefined
+  if (!process.env.GITHUB_API_URL) return undefined
   const where = {
     owner: target.owner,
     repo: target.repo,
     branch: inputs.storeBranch
   }
   const octokit = createOctokit(inputs.githubToken, { log })
-  const store = actionStore(
-    () => octokit,
-    where,
-    { token: inputs.githubToken, placeholder: inputs.placeholder },
-    log
-  )
-  if (!store) return undefined
+  const store = new GitHubImageStore(octokit, where, log)
   return {
     store,
     save: (result) => saveToStore(octokit, store, where, result, log)
