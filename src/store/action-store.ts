@@ -39,7 +39,8 @@ export async function saveToStore(
   store: GitHubImageStore,
   where: StoreBranch,
   result: BuildResult,
-  log: (message: string) => void
+  log: (message: string) => void,
+  runUrl?: string
 ): Promise<StoreSave> {
   const previews = new Map<string, string>()
   const hashes = new Map(
@@ -56,7 +57,10 @@ export async function saveToStore(
   try {
     let commitSha = store.headSha
     if (result.stored.length > 0) {
-      const written = await writeStore(octokit, where, result.stored, { log })
+      const entries = result.stored.map((entry) =>
+        runUrl ? { ...entry, record: { ...entry.record, runUrl } } : entry
+      )
+      const written = await writeStore(octokit, where, entries, { log })
       commitSha = written.commitSha
       log(
         written.changed
@@ -99,10 +103,13 @@ export function openActionStore(
     repo: target.repo,
     branch: inputs.storeBranch
   }
+  const runUrl = target.runId
+    ? `${target.serverUrl}/${target.owner}/${target.repo}/actions/runs/${target.runId}`
+    : undefined
   const octokit = createOctokit(inputs.githubToken, { log })
   const store = new GitHubImageStore(octokit, where, log)
   return {
     store,
-    save: (result) => saveToStore(octokit, store, where, result, log)
+    save: (result) => saveToStore(octokit, store, where, result, log, runUrl)
   }
 }

@@ -58,7 +58,15 @@ describe('the action and the store', () => {
       store,
       storeCandidates: true
     })
-    const saved = await saveToStore(client, store, where, paid, () => {})
+    const runUrl = 'https://github.com/acme/site/actions/runs/42'
+    const saved = await saveToStore(
+      client,
+      store,
+      where,
+      paid,
+      () => {},
+      runUrl
+    )
     expect(saved.warning).toBeUndefined()
     expect(saved.store?.commitSha).toBe(github.headSha('assetgen-store'))
     const hero = paid.plan.items.find((item) => item.asset.id === 'hero')!
@@ -68,6 +76,11 @@ describe('the action and the store', () => {
     expect(
       github.readFileAt('assetgen-store', saved.store!.previews.get('hero')!)
     ).toBeDefined()
+    const record = github.readFileAt(
+      'assetgen-store',
+      saved.store!.previews.get('hero')!.replace('preview.webp', 'record.json')
+    )
+    expect(JSON.parse(record!.toString())).toMatchObject({ id: 'hero', runUrl })
 
     gateway.reset()
     const again = new GitHubImageStore(client, where)
