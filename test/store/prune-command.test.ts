@@ -61,7 +61,7 @@ async function teammateStore(createdAt?: string) {
     const record = createdAt ? { ...entry.record, createdAt } : entry.record
     const paths = storePaths(entry.hash, record.file)
     files[paths.image] = entry.image
-    files[paths.record] = JSON.stringify(record)
+    files[paths.record] = Buffer.from(JSON.stringify(record))
     files[paths.preview] = entry.preview
   }
   return { files, stored: result.stored }
