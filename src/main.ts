@@ -88,17 +88,18 @@ export async function run(): Promise<void> {
         'no AI Gateway key: add a repository secret and pass it as `api-key: ${{ secrets.AI_GATEWAY_API_KEY }}` (or env AI_GATEWAY_API_KEY), or set `placeholder: true` to render offline placeholders'
       )
     }
-    const store =
-      inputs.storeBranch && decision.mode !== 'none'
-        ? (await import('./store/action-store.js')).openActionStore(
-            inputs,
-            publishTarget(context),
-            (message) => core.info(message)
-          )
-        : undefined
-    const result = await generate(inputs, selection, store?.store)
+    // Every run reads the store before paying; only publishing runs add to it.
+    const writes = decision.mode !== 'none'
+    const store = inputs.storeBranch
+      ? (await import('./store/action-store.js')).openActionStore(
+          inputs,
+          publishTarget(context),
+          (message) => core.info(message)
+        )
+      : undefined
+    const result = await generate(inputs, selection, store?.store, writes)
     // New images go to the store before anything else is published.
-    const saved = store ? await store.save(result) : {}
+    const saved = store && writes ? await store.save(result) : {}
     if (saved.warning) core.warning(saved.warning)
     // After a failed store write, `store` mode keeps the images as artifacts: none is lost.
     const publishAs: PublishDecision =
@@ -174,7 +175,8 @@ async function planOnly(
 async function generate(
   inputs: Inputs,
   selection: PlanRequest,
-  store?: ImageStore
+  store?: ImageStore,
+  storeCandidates = false
 ): Promise<BuildResult> {
   const controller = new AbortController()
   const onSignal = (name: NodeJS.Signals): void => {
@@ -201,7 +203,7 @@ async function generate(
       timeoutMs: inputs.timeoutSeconds * 1000,
       maxImages: inputs.maxImages,
       version: VERSION,
-      ...(store ? { store, storeCandidates: true } : {}),
+      ...(store ? { store, storeCandidates } : {}),
       signal: controller.signal,
       onProgress: (event) => core.info(formatProgress(event))
     })
