@@ -29,6 +29,7 @@ import {
   snapping,
   startup
 } from './bench/local-sections.mjs'
+import { storeLookups } from './bench/store-section.mjs'
 
 const L = 400
 const N = 48
@@ -97,7 +98,24 @@ const sections = [
     async () =>
       sharding(await withLatencyFake(), { runs: 3, N, C, L, counts: [1, 2, 4] })
   ],
-  [8, 'snapping', () => snapping({ runs: 7 })]
+  [8, 'snapping', () => snapping({ runs: 7 })],
+  [
+    9,
+    'storeLookups',
+    async () => {
+      const fake = await startFake([])
+      try {
+        return await storeLookups(fake, {
+          runs: 3,
+          N: 50,
+          entries: 5000,
+          latencyMs: 50
+        })
+      } finally {
+        await fake.stop()
+      }
+    }
+  ]
 ]
 
 console.log(

@@ -1,21 +1,79 @@
 import * as core from '@actions/core'
 import type { BuildResult, Planned } from './engine.js'
 import { SpecError, formatProblem, getErrorMessage } from './errors.js'
-import type { PublishDecision } from './publish/mode.js'
+import type { BeforeAfter } from './publish/before-after.js'
+import type { EventContext, PublishDecision } from './publish/mode.js'
 import type { Published } from './publish/publish.js'
 import type { SummaryInput } from './report/summary.js'
 import { countActions } from './report/status.js'
 import { rowsFromOutcomes, rowsFromPlan } from './report/table.js'
+import { publishTarget } from './runner-context.js'
 import { inlineCode, logText, markdownText, redact } from './safe-text.js'
 
-/** The job summary (and PR comment) content of a build and its publication. */
+/** Outcome statuses whose image a reviewer should see: it changed in this PR. */
+const REVIEWED = new Set(['generated', 'restored', 'reprocessed'])
+
+/**
+ * Before/after image URLs for the PR comment and the summary, on pull requests whose images are
+ * in the store. Before is the output at the PR's base commit (`pull_request.base.sha`), after is
+ * the store preview. A failure costs the images, never the comment: it is logged as a warning.
+ */
+export async function reviewImages(
+  githubToken: string,
+  decision: PublishDecision,
+  context: EventContext,
+  result: BuildResult,
+  published: Published
+): Promise<Map<string, BeforeAfter> | undefined> {
+  const store = published.store
+  if (!decision.pullNumber || !store) return undefined
+  const pull = context.payload.pull_request as
+    { base?: { sha?: unknown } } | undefined
+  const baseSha =
+    typeof pull?.base?.sha === 'string' ? pull.base.sha : undefined
+  const assets = result.outcomes
+    .filter((outcome) => REVIEWED.has(outcome.status))
+    .map((outcome) => ({ id: outcome.id, out: outcome.out }))
+  try {
+    const { createOctokit } = await import('./github.js')
+    const { resolveBeforeAfter } = await import('./publish/before-after.js')
+    return await resolveBeforeAfter(
+      createOctokit(githubToken),
+      publishTarget(context),
+      {
+        assets,
+        ...(baseSha ? { baseSha } : {}),
+        store,
+        warn: (message) => core.warning(logText(message))
+      }
+    )
+  } catch (error) {
+    core.warning(
+      logText(
+        `could not resolve the before/after images: ${getErrorMessage(error)}`
+      )
+    )
+    return undefined
+  }
+}
+
+/**
+ * The job summary (and PR comment) content of a build and its publication. `images` (before and
+ * after URLs per asset id, see publish/before-after.ts) adds the review columns.
+ */
 export function buildSummary(
   result: BuildResult,
   published: Published,
   decision: PublishDecision,
-  placeholder: boolean
+  placeholder: boolean,
+  images?: ReadonlyMap<string, BeforeAfter>
 ): SummaryInput {
   const notes: string[] = []
+  if (published.store) {
+    notes.push(
+      `Image store: ${inlineCode(published.store.branch)} at ${published.store.commitSha.slice(0, 7)}. Later runs and the merge reuse these images without paying again.`
+    )
+  }
   if (published.commitSha) {
     notes.push(
       `Committed ${published.commitSha.slice(0, 7)} to ${inlineCode(decision.branch ?? '')}${published.verified ? ' (verified)' : ''}.`
@@ -48,7 +106,8 @@ export function buildSummary(
     orphans: result.plan.orphans,
     table: {
       link: (row) => published.links.get(row.id),
-      thumbnails: published.thumbnails
+      thumbnails: published.thumbnails,
+      ...(images ? { images: (row) => images.get(row.id) } : {})
     }
   }
 }

@@ -39,6 +39,10 @@ export async function main(
   if (args.values.version) return (streams.stdout.write(`${VERSION}\n`), 0)
   try {
     if (args.command === 'models') return runModels(args, streams)
+    if (args.command === 'store') {
+      const { runStorePrune } = await import('./cli/commands/store.js')
+      return await runStorePrune(args, streams)
+    }
     if (args.command === 'build') return await runBuild(args, streams)
     return await runPlan(args, streams)
   } catch (error) {

@@ -9,6 +9,7 @@ import { budgetStopMessage, openBudget } from './generate/budget.js'
 import { AdaptivePool } from './generate/pool.js'
 import type { RequestTags } from './generate/request.js'
 import type * as GenerationModuleType from './generate/run.js'
+import type * as RestoreModuleType from './generate/restore.js'
 import type { AssetRun, RunContext } from './generate/run.js'
 import {
   estimateWithCatalogue,
@@ -19,6 +20,7 @@ import { readLockfile, type Lockfile } from './plan/lockfile.js'
 import { LockfileWriter } from './plan/lockfile-writer.js'
 
 type GenerationModule = typeof GenerationModuleType
+type RestoreModule = typeof RestoreModuleType
 import { planSpec, type Plan, type PlanItem } from './plan/plan.js'
 import {
   acquireWorkspaceLock,
@@ -26,6 +28,8 @@ import {
 } from './plan/workspace-lock.js'
 import { loadSpec } from './spec/load.js'
 import type { Spec } from './spec/types.js'
+import { lookupStore, storeEntry } from './store/lookup.js'
+import type { ImageStore, StoreEntry, StoreHit } from './store/types.js'
 
 /** Selection and the spec to read. */
 export interface PlanRequest {
@@ -44,6 +48,11 @@ export interface PlanRequest {
   imagePrices?: CatalogueReader
   /** Receives warnings the caller should show: invalid lockfile entries, waiting for another build. */
   onWarning?: (message: string) => void
+  /**
+   * The image store to look up before paying: verified hits become `from-store` restores. Ignored
+   * for placeholder runs (a placeholder is not a paid image).
+   */
+  store?: ImageStore
 }
 
 /** A loaded spec, its lockfile, the plan and what it should cost. */
@@ -94,6 +103,8 @@ export interface BuildRequest extends PlanRequest {
   onProgress?: (event: ProgressEvent) => void
   /** Bounds for waiting on another build of the same workspace (see workspace-lock.ts). */
   workspaceLock?: Pick<WorkspaceLockOptions, 'waitMs' | 'staleMs' | 'pollMs'>
+  /** Collect every image this build generates as a store entry (with its preview) in `stored`. */
+  storeCandidates?: boolean
 }
 
 /** What a build did. */
@@ -101,6 +112,8 @@ export interface BuildResult extends Planned {
   outcomes: AssetOutcome[]
   generated: number
   reprocessed: number
+  /** Assets written from the image store, with no model call. */
+  restored: number
   skipped: number
   failed: number
   /** USD across every asset. */
@@ -114,13 +127,22 @@ export interface BuildResult extends Planned {
   lockfile: Lockfile
   lockfilePath: string
   peakInFlight: number
+  /** Images this build generated (never restored ones, never placeholders), to add to the store. */
+  stored: StoreEntry[]
 }
 
 /**
- * Loads and validates the spec, reads the lockfile, plans every asset and estimates the cost. Makes
- * no network call but `imagePrices`, when given and needed.
+ * Loads and validates the spec, reads the lockfile and plans every asset, looks up what it would
+ * generate in `request.store` (hits become `from-store` restores), then estimates the cost of the
+ * rest. Makes no network call but the store's and `imagePrices`, when given and needed.
  */
 export async function plan(request: PlanRequest): Promise<Planned> {
+  return (await planWithStore(request)).planned
+}
+
+async function planWithStore(
+  request: PlanRequest
+): Promise<{ planned: Planned; hits: Map<string, StoreHit> }> {
   const spec = await loadSpec({
     specPath: request.specPath,
     root: request.root
@@ -128,7 +150,10 @@ export async function plan(request: PlanRequest): Promise<Planned> {
   return planLoaded(request, spec)
 }
 
-async function planLoaded(request: PlanRequest, spec: Spec): Promise<Planned> {
+async function planLoaded(
+  request: PlanRequest,
+  spec: Spec
+): Promise<{ planned: Planned; hits: Map<string, StoreHit> }> {
   const lockfile = await readLockfile(spec.lockfilePath, request.onWarning)
   const planned = await planSpec(spec, lockfile, {
     ...(request.only ? { only: request.only } : {}),
@@ -136,15 +161,23 @@ async function planLoaded(request: PlanRequest, spec: Spec): Promise<Planned> {
     placeholder: request.placeholder ?? false,
     ...(request.shard ? { shard: request.shard } : {})
   })
+  const looked =
+    request.store && !request.placeholder
+      ? await lookupStore(planned, request.store)
+      : { plan: planned, hits: new Map<string, StoreHit>() }
+  // After the lookup: what the store holds costs nothing.
   const { estimate, warnings } = await estimateWithCatalogue(
-    planned,
+    looked.plan,
     { history: lockfile, spec: spec.pricing },
     {
       placeholder: request.placeholder ?? false,
       ...(request.imagePrices ? { catalogue: request.imagePrices } : {})
     }
   )
-  return { spec, lockfile, plan: planned, estimate, warnings }
+  return {
+    planned: { spec, lockfile, plan: looked.plan, estimate, warnings },
+    hits: looked.hits
+  }
 }
 
 /** Counts how many model calls a plan needs at least (one per generated asset). */
@@ -159,7 +192,10 @@ export function imagesToGenerate(planned: Plan): number {
  */
 export async function build(request: BuildRequest): Promise<BuildResult> {
   // The generation path (AI SDK, image encoders) loads only for a build, while the plan reads files.
-  const generation = import('./generate/run.js')
+  const generation = Promise.all([
+    import('./generate/run.js'),
+    import('./generate/restore.js')
+  ])
   const spec = await loadSpec({
     specPath: request.specPath,
     root: request.root
@@ -182,9 +218,9 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
 async function buildLocked(
   request: BuildRequest,
   spec: Spec,
-  generation: Promise<GenerationModule>
+  generation: Promise<[GenerationModule, RestoreModule]>
 ): Promise<BuildResult> {
-  const planned = await planLoaded(request, spec)
+  const { planned, hits } = await planLoaded(request, spec)
   const { plan: thePlan } = planned
   const toGenerate = imagesToGenerate(thePlan)
   if (request.maxImages > 0 && toGenerate > request.maxImages) {
@@ -199,7 +235,7 @@ async function buildLocked(
     request.creditBalance
   )
   const budget = opened.guard
-  const { generateAsset, reprocessAsset } = await generation
+  const [{ generateAsset, reprocessAsset }, { restoreAsset }] = await generation
   const imageModel = request.placeholder
     ? (await import('./generate/placeholder.js')).placeholderModelFactory
     : request.imageModel
@@ -258,6 +294,7 @@ async function buildLocked(
     if (item.action === 'keep') report(skippedOutcome(item, base.placeholder))
   }
   const work = thePlan.items.filter((item) => item.action !== 'keep')
+  const stored: StoreEntry[] = []
   // Twice the request limit in progress: while some assets are being processed, others are
   // already waiting on the model, and memory stays bounded by the concurrency, not the asset count.
   await mapBounded(work, request.concurrency * 2, async (item) => {
@@ -268,11 +305,18 @@ async function buildLocked(
       timeoutMs: request.timeoutMs,
       signal: AbortSignal.any([signal, timeout])
     }
+    const hit = hits.get(item.asset.id)
     const run: AssetRun =
       item.action === 'reprocess'
         ? await reprocessAsset(item, context)
-        : await generateAsset(item, context)
+        : hit
+          ? await restoreAsset(item, context, hit)
+          : await generateAsset(item, context)
     if (run.entry) await lock.record(item.asset.id, run.entry)
+    const entry = request.storeCandidates
+      ? await storeEntry(item, run)
+      : undefined
+    if (entry) stored.push(entry)
     report(run.outcome)
   })
   await lock.finish()
@@ -298,12 +342,14 @@ async function buildLocked(
     outcomes,
     generated: count('generated'),
     reprocessed: count('reprocessed'),
+    restored: count('restored'),
     skipped: count('skipped'),
     failed: count('failed') + count('cancelled'),
     cost: outcomes.reduce((sum, outcome) => sum + outcome.cost, 0),
     cancelled: signal.aborted,
     changedFiles,
-    peakInFlight: pool.peakInFlight
+    peakInFlight: pool.peakInFlight,
+    stored
   }
 }
 

@@ -3,13 +3,13 @@ import { InputError } from './errors.js'
 import { registerSecret } from './safe-text.js'
 
 /** Publishing behaviour. */
-export type Mode = 'auto' | 'commit' | 'artifact' | 'none'
+export type Mode = 'auto' | 'commit' | 'artifact' | 'store' | 'none'
 
 /** Every action input, parsed and validated. */
 export interface Inputs {
   /** Path of the spec file, relative to the workspace. */
   spec: string
-  /** auto | commit | artifact | none. */
+  /** auto | commit | artifact | store | none. */
   mode: Mode
   /** The AI Gateway key: the input, else env AI_GATEWAY_API_KEY; '' when neither is set. */
   apiKey: string
@@ -55,6 +55,8 @@ export interface Inputs {
   maxWait: number
   /** Fail an asset whose answer differs from the request (size, ignored settings). */
   strict: boolean
+  /** The image store's branch; undefined turns the store off. */
+  storeBranch?: string
 }
 
 /** Input names as declared in action.yml. */
@@ -82,7 +84,8 @@ export const InputName = {
   Placeholder: 'placeholder',
   Shard: 'shard',
   MaxWait: 'max-wait',
-  Strict: 'strict'
+  Strict: 'strict',
+  StoreBranch: 'store-branch'
 } as const
 
 /** An input's value, or undefined when empty. */
@@ -153,12 +156,33 @@ export function parseShard(
   return { index, count }
 }
 
+/** Parses the `store-branch` input: '' turns the store off; otherwise a plain branch name. */
+export function parseStoreBranch(value: string): string | undefined {
+  const branch = value.trim().replace(/^refs\/heads\//, '')
+  if (branch === '') return undefined
+  if (
+    !/^[A-Za-z0-9._/-]+$/.test(branch) ||
+    /^[-/.]|\/\/|\.\.|[/.]$|\.lock$/.test(branch)
+  ) {
+    throw new InputError(
+      `input store-branch must be a branch name (e.g. assetgen-store) or empty to turn the store off, got "${value}"`
+    )
+  }
+  return branch
+}
+
 /** Reads every input the way the runner passes them (env INPUT_*), with defaults, and validates. */
 export function getInputs(): Inputs {
   const mode = (core.getInput(InputName.Mode).trim() || 'auto') as Mode
-  if (!['auto', 'commit', 'artifact', 'none'].includes(mode)) {
+  if (!['auto', 'commit', 'artifact', 'store', 'none'].includes(mode)) {
     throw new InputError(
-      `input mode must be auto, commit, artifact or none, got "${mode}"`
+      `input mode must be auto, commit, artifact, store or none, got "${mode}"`
+    )
+  }
+  const storeBranch = parseStoreBranch(core.getInput(InputName.StoreBranch))
+  if (mode === 'store' && storeBranch === undefined) {
+    throw new InputError(
+      'input mode is store but store-branch is empty: set store-branch (default assetgen-store)'
     )
   }
   const apiKey =
@@ -211,6 +235,7 @@ export function getInputs(): Inputs {
     placeholder: booleanInput(InputName.Placeholder, false),
     ...(shard ? { shard } : {}),
     maxWait: integerInput(InputName.MaxWait, 60, 0, 3600),
-    strict: booleanInput(InputName.Strict, false)
+    strict: booleanInput(InputName.Strict, false),
+    ...(storeBranch ? { storeBranch } : {})
   }
 }

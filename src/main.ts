@@ -3,6 +3,7 @@ import {
   buildSummary,
   planSummary,
   reportFailure,
+  reviewImages,
   writeSummary
 } from './action-report.js'
 import { build, plan, type BuildResult, type PlanRequest } from './engine.js'
@@ -21,6 +22,7 @@ import {
 } from './report/manifest.js'
 import { formatProgress } from './report/progress.js'
 import { renderReport } from './report/summary.js'
+import type { ImageStore } from './store/types.js'
 import {
   eventContext,
   manifestPath,
@@ -99,16 +101,29 @@ export async function run(): Promise<void> {
         'no AI Gateway key: add a repository secret and pass it as `api-key: ${{ secrets.AI_GATEWAY_API_KEY }}` (or env AI_GATEWAY_API_KEY), or set `placeholder: true` to render offline placeholders'
       )
     }
-    const result = await generate(inputs, selection, cancellation.signal)
+    // Every run reads the store before paying; only publishing runs add to it.
+    const writes = decision.mode !== 'none'
+    const store = inputs.storeBranch
+      ? (await import('./store/action-store.js')).openActionStore(
+          inputs,
+          publishTarget(context),
+          (message) => core.info(logText(message))
+        )
+      : undefined
+    const result = await generate(
+      inputs,
+      selection,
+      cancellation.signal,
+      store?.store,
+      writes
+    )
     const rescue = once(() =>
       rescueImages(inputs, context, result, cancellation)
     )
-    // Mode none publishes nothing by design: its files stay in the workspace for later steps.
-    const publishes = decision.mode !== 'none'
     // Cancelled while generating: nothing is published, so what was paid for is saved now.
-    if (result.cancelled && publishes) await rescue()
-    // A signal while publishing: save the images as artifacts at once, then stop.
-    if (!result.cancelled && publishes)
+    if (result.cancelled && writes) await rescue()
+    // A signal while publishing (the store included): save the images as artifacts at once, then stop.
+    if (!result.cancelled && writes)
       cancellation.onCancel(() => {
         void rescue().finally(() => {
           core.setFailed(
@@ -117,26 +132,49 @@ export async function run(): Promise<void> {
           process.exit()
         })
       })
-    const published = await publish(inputs, decision, context, result, manifest)
+    // New images go to the store before anything else is published.
+    const saved =
+      store && writes && !result.cancelled ? await store.save(result) : {}
+    if (saved.warning) core.warning(logText(saved.warning))
+    // After a failed store write, `store` mode keeps the images as artifacts: none is lost.
+    const publishAs: PublishDecision =
+      decision.mode === 'store'
+        ? { ...decision, mode: saved.warning ? 'artifact' : 'none' }
+        : decision
+    const published = await publish(
+      inputs,
+      publishAs,
+      context,
+      result,
+      manifest
+    )
     cancellation.onCancel(undefined)
+    if (saved.store) published.store = saved.store
     await writeManifest(manifest, buildManifest(result, published))
+    const images = await reviewImages(
+      inputs.githubToken,
+      decision,
+      context,
+      result,
+      published
+    )
     const summary = buildSummary(
       result,
       published,
       decision,
-      inputs.placeholder
+      inputs.placeholder,
+      images
     )
     await writeSummary(renderReport(summary))
-    if (
-      inputs.comment &&
-      decision.pullNumber &&
-      (published.changed || result.failed > 0)
-    ) {
+    if (inputs.comment && decision.pullNumber) {
+      // Nothing new: refresh an existing comment (no stale preview stays), never start one.
+      const updateOnly = !(published.changed || result.failed > 0)
       await comment(
         inputs,
         context,
         decision.pullNumber,
-        renderReport({ ...summary, title: 'assetgen preview' }, 60_000)
+        renderReport({ ...summary, title: 'assetgen preview' }, 60_000),
+        updateOnly
       )
     }
     setOutputs(result, published, decision, manifest)
@@ -201,7 +239,9 @@ function gatewaySettings(inputs: Inputs): { apiKey: string; baseURL?: string } {
 async function generate(
   inputs: Inputs,
   selection: PlanRequest,
-  signal: AbortSignal
+  signal: AbortSignal,
+  store?: ImageStore,
+  storeCandidates = false
 ): Promise<BuildResult> {
   core.startGroup('Generate images')
   try {
@@ -226,6 +266,7 @@ async function generate(
       maxImages: inputs.maxImages,
       strict: inputs.strict,
       version: VERSION,
+      ...(store ? { store, storeCandidates } : {}),
       signal,
       keySource: 'the api-key input (secret AI_GATEWAY_API_KEY)',
       onProgress: (event) => {
@@ -299,7 +340,8 @@ async function comment(
   inputs: Inputs,
   context: EventContext,
   pullNumber: number,
-  body: string
+  body: string,
+  updateOnly: boolean
 ): Promise<void> {
   try {
     const target = publishTarget(context)
@@ -316,9 +358,11 @@ async function comment(
         // An App token's comments are `<slug>[bot]`'s, and the token can't tell its slug.
         ...(process.env.ASSETGEN_APP_SLUG
           ? { appSlug: process.env.ASSETGEN_APP_SLUG }
-          : {})
+          : {}),
+        updateOnly
       }
     )
+    if (posted.action === 'absent') return
     core.info(
       logText(`PR comment ${posted.action}: ${posted.url ?? posted.id}`)
     )

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { InputError } from '../src/errors.js'
-import { getInputs, parseUsd } from '../src/inputs.js'
+import { getInputs, parseStoreBranch, parseUsd } from '../src/inputs.js'
 
 describe('parseUsd (max-cost)', () => {
   it('reads amounts in USD, with or without a dollar sign; empty is no budget', () => {
@@ -38,5 +38,27 @@ describe('getInputs: max-wait', () => {
         `input max-wait must be a whole number from 0 to 3600, got "${value}"`
       )
     }
+  })
+})
+
+describe('store inputs', () => {
+  it('reads store-branch, turns the store off when empty, and refuses mode store without it', () => {
+    vi.stubEnv('INPUT_STORE-BRANCH', 'assetgen-store')
+    expect(getInputs().storeBranch).toBe('assetgen-store')
+    vi.stubEnv('INPUT_STORE-BRANCH', '')
+    expect(getInputs().storeBranch).toBeUndefined()
+    vi.stubEnv('INPUT_MODE', 'store')
+    expect(() => getInputs()).toThrow(/store-branch is empty/)
+    vi.stubEnv('INPUT_STORE-BRANCH', 'refs/heads/cache/images')
+    expect(getInputs()).toMatchObject({
+      mode: 'store',
+      storeBranch: 'cache/images'
+    })
+  })
+
+  it('refuses a store branch git would refuse', () => {
+    for (const bad of ['-x', 'a..b', 'a b', 'x.lock', 'a//b', 'a/', '.x'])
+      expect(() => parseStoreBranch(bad), bad).toThrow(InputError)
+    expect(parseStoreBranch('  ')).toBeUndefined()
   })
 })

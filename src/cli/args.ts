@@ -31,6 +31,9 @@ export interface CliArguments {
     'gateway-url'?: string
     'max-cost'?: string
     'no-tags': boolean
+    'no-store': boolean
+    'store-branch'?: string
+    'older-than'?: string
     strict: boolean
     shard?: string
     manifest?: string
@@ -160,7 +163,14 @@ export function parseCommandLine(argv: string[]): CliArguments {
   }
   const { values, positionals } = parsed
   const name = positionals[0] ?? 'plan'
-  if (!isCommand(name) || positionals.length > 1) {
+  // `store` takes one subcommand: `assetgen store prune`.
+  const subcommands = name === 'store' ? ['prune'] : []
+  const extra = positionals.slice(1)
+  const known =
+    extra.length === 0
+      ? subcommands.length === 0
+      : extra.length === 1 && subcommands.includes(extra[0] ?? '')
+  if (!isCommand(name) || !known) {
     const guess = closestMatch(name, Object.keys(COMMANDS))
     throw new UsageError(
       `unknown command "${positionals.join(' ')}"${guess ? `: did you mean ${guess}?` : ''}`
@@ -199,6 +209,7 @@ export function parseCommandLine(argv: string[]): CliArguments {
       json: values.json ?? false,
       placeholder: values.placeholder ?? false,
       'no-tags': values['no-tags'] ?? false,
+      'no-store': values['no-store'] ?? false,
       strict: values.strict ?? false,
       help: values.help ?? false,
       version: values.version ?? false

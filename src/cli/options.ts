@@ -4,14 +4,16 @@
  */
 
 /** The CLI's commands. */
-export type Command = 'plan' | 'check' | 'build' | 'models'
+export type Command = 'plan' | 'check' | 'build' | 'models' | 'store'
 
 /** Each command and its one-line summary, for help. */
 export const COMMANDS: Record<Command, string> = {
   plan: 'validate the spec and show what would be generated, and why (no network)',
   check: 'exit 1 when anything would be generated (for CI jobs without a key)',
   build: 'generate what the plan says, write the files and assetgen.lock.json',
-  models: 'list the models assetgen knows, with their limits'
+  models: 'list the models assetgen knows, with their limits',
+  store:
+    "`store prune --older-than 90d`: rewrite the image store branch without entries older than the bound that the default branch's lockfile does not use (force-pushes the store branch only)"
 }
 
 /** The commands that plan a spec. */
@@ -36,14 +38,14 @@ export const OPTIONS = {
     type: 'string',
     value: '<file>',
     description: 'spec file (default assetgen.yml in the current folder)',
-    commands: planning
+    commands: [...planning, 'store']
   },
   root: {
     type: 'string',
     value: '<dir>',
     description:
       "workspace root (default: the git top level of the spec's folder, else that folder)",
-    commands: planning
+    commands: [...planning, 'store']
   },
   only: {
     type: 'string',
@@ -60,7 +62,7 @@ export const OPTIONS = {
   json: {
     type: 'boolean',
     description: 'print machine-readable JSON (errors too)',
-    commands: [...planning, 'models']
+    commands: [...planning, 'models', 'store']
   },
   placeholder: {
     type: 'boolean',
@@ -133,17 +135,36 @@ export const OPTIONS = {
     description: 'also write the JSON manifest here',
     commands: ['build']
   },
+  'no-store': {
+    type: 'boolean',
+    description:
+      'do not restore images from origin/<store-branch> (read with git, after `git fetch origin assetgen-store`)',
+    commands: planning
+  },
+  'store-branch': {
+    type: 'string',
+    value: '<name>',
+    description: "the image store's branch (default assetgen-store)",
+    commands: [...planning, 'store']
+  },
+  'older-than': {
+    type: 'string',
+    value: '<age>',
+    description:
+      'store prune: drop entries older than this (e.g. 90d, 12h) that the lockfile does not use',
+    commands: ['store']
+  },
   help: {
     type: 'boolean',
     short: 'h',
     description: 'show help (for a command: `assetgen build --help`)',
-    commands: [...planning, 'models']
+    commands: [...planning, 'models', 'store']
   },
   version: {
     type: 'boolean',
     short: 'v',
     description: 'show the version',
-    commands: [...planning, 'models']
+    commands: [...planning, 'models', 'store']
   }
 } satisfies Record<string, OptionDefinition>
 

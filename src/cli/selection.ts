@@ -1,7 +1,8 @@
 /** Turns CLI arguments into the engine's plan request: spec path, workspace root, selection. */
 import path from 'node:path'
 import type { PlanRequest, Planned } from '../engine.js'
-import { parseShard } from '../inputs.js'
+import { parseShard, parseStoreBranch } from '../inputs.js'
+import { LocalGitImageStore } from '../store/local-git-store.js'
 import { KNOWN_MODELS, isKnownModel } from '../spec/models.js'
 import type { CliArguments } from './args.js'
 import { workspaceRoot } from './root.js'
@@ -28,6 +29,7 @@ export async function planRequest(
     placeholder: args.values.placeholder,
     ...(shard ? { shard } : {}),
     ...(onWarning ? { onWarning } : {}),
+    ...localStore(args, root, onWarning),
     // The gateway's price list is the estimate's last source; it needs a key.
     ...(gateway.apiKey && !args.values.placeholder
       ? {
@@ -35,6 +37,24 @@ export async function planRequest(
             (await import('../generate/gateway.js')).readImagePrices(gateway)
         }
       : {})
+  }
+}
+
+/** The image store read from the local clone's `origin/<store-branch>`, unless `--no-store`. */
+function localStore(
+  args: CliArguments,
+  root: string,
+  onWarning?: (message: string) => void
+): Pick<PlanRequest, 'store'> {
+  if (args.values['no-store']) return {}
+  const branch = parseStoreBranch(
+    args.values['store-branch'] ?? 'assetgen-store'
+  )
+  if (branch === undefined) return {}
+  return {
+    store: new LocalGitImageStore(root, branch, (message) =>
+      onWarning?.(message)
+    )
   }
 }
 

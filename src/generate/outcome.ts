@@ -4,9 +4,9 @@ import type { SnapStats } from '../images/snap.js'
 import type { PlanItem, PlanStatus } from '../plan/plan.js'
 import type { LockEntry, LockedVariant } from '../plan/lockfile.js'
 
-/** What happened to one asset in a build. */
+/** What happened to one asset in a build; `restored` = written from the image store, not paid. */
 export type OutcomeStatus =
-  'generated' | 'reprocessed' | 'skipped' | 'failed' | 'cancelled'
+  'generated' | 'reprocessed' | 'restored' | 'skipped' | 'failed' | 'cancelled'
 
 /** One asset's result: the row of the manifest, the summary and the PR comment. */
 export interface AssetOutcome {

@@ -13,6 +13,7 @@ import {
   encodeOutput,
   renderVariant,
   variantPath,
+  type EncodedImage,
   type OutputImage
 } from '../images/process.js'
 import { readProvenance, type Provenance } from '../images/provenance.js'
@@ -49,6 +50,8 @@ export interface RunContext extends AttemptContext {
 export interface AssetRun {
   outcome: AssetOutcome
   entry?: LockEntry
+  /** The output's bytes as written, when this run produced a new image (for the image store). */
+  image?: Buffer
 }
 
 /** A colour retry's seed: fresh, but still reproducible from the id and the base seed. */
@@ -56,8 +59,9 @@ function retrySeed(asset: Asset, base: number, retry: number): number {
   return retry === 0 ? base : deriveSeed(`${asset.id}:${base}`, retry)
 }
 
-interface Candidate {
-  image: OutputImage
+/** The image chosen for an asset, about to be written (a store hit has no model answer to describe). */
+export interface Candidate {
+  image: EncodedImage & Partial<Pick<OutputImage, 'source' | 'snapped'>>
   seed: number
   provenance: Provenance
   check?: ColorCheckResult
@@ -229,7 +233,11 @@ async function writeVariants(
   }
 }
 
-async function writeOutputs(
+/**
+ * Writes a chosen image: its variants, then the output, then returns the lock entry and outcome.
+ * Shared by generation and by restoring from the image store.
+ */
+export async function writeOutputs(
   item: PlanItem,
   context: RunContext,
   chosen: Candidate,
@@ -269,6 +277,7 @@ async function writeOutputs(
   }
   return {
     entry,
+    image: chosen.image.bytes,
     outcome: {
       ...initialOutcome(item, context.placeholder),
       status: 'generated',

@@ -28,9 +28,14 @@ export type PlanStatus =
   | 'variants'
   | 'up-to-date'
   | 'not-selected'
+  /** Would be generated, but the image store already holds it (verified): restored, not paid. */
+  | 'from-store'
 
-/** What the build does with an asset: call the model, re-derive files locally, or leave it. */
-export type PlanAction = 'generate' | 'reprocess' | 'keep'
+/**
+ * What the build does with an asset: call the model, re-derive files locally, write the store's
+ * copy (`restore`, no model call), or leave it.
+ */
+export type PlanAction = 'generate' | 'reprocess' | 'restore' | 'keep'
 
 /** The plan for one asset. */
 export interface PlanItem {

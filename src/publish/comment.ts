@@ -22,12 +22,15 @@ export interface StickyCommentRequest {
    * (`<slug>[bot]`) are recognised; without it an installation token is taken for `GITHUB_TOKEN`.
    */
   appSlug?: string
+  /** Only edit an existing comment, never create one (a PR back to up to date refreshes its comment). */
+  updateOnly?: boolean
 }
 
 /** The comment and what was done to it. */
 export interface StickyCommentResult {
   id: number
-  action: 'created' | 'updated' | 'unchanged'
+  /** `absent`: `updateOnly` was set and there was no comment to edit (`id` is 0). */
+  action: 'created' | 'updated' | 'unchanged' | 'absent'
   url?: string
 }
 
@@ -127,6 +130,9 @@ export async function upsertStickyComment(
       comment.user?.login === author &&
       comment.body?.split('\n', 1)[0]?.trim() === marker
   )
+  if (existing === undefined && request.updateOnly) {
+    return { id: 0, action: 'absent' }
+  }
   if (existing === undefined) {
     const { data } = await octokit.rest.issues
       .createComment({ owner, repo, issue_number: issueNumber, body })

@@ -6,16 +6,18 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises'
 import { PublishError } from '../errors.js'
-import { errorMessage, errorStatus, toPublishError } from '../github.js'
+import { toPublishError } from '../github.js'
 import type { Octokit } from '../github.js'
 import { mapBounded } from '../concurrency.js'
 import { redact } from '../safe-text.js'
+import { moveBranch, readHead } from './branch-ref.js'
 import {
   MAX_BLOB_BYTES,
   createTreeChain,
   gitBlobSha,
   readBlob,
-  readHeadTree
+  readHeadTree,
+  type TreeEntry
 } from './git-tree.js'
 
 /** One file to commit. */
@@ -23,6 +25,8 @@ export interface CommitFile {
   /** Repo-relative POSIX path, e.g. `assets/og/home.png`. */
   path: string
   content: Buffer
+  /** Small UTF-8 text, sent inside the tree request instead of as its own blob upload (one write fewer). */
+  inline?: boolean
 }
 
 /** What to commit where. */
@@ -41,6 +45,15 @@ export interface CommitRequest {
   maxAttempts?: number
   /** Base of the exponential wait between attempts in ms; default 1000. */
   backoffMs?: number
+  /** Blob shas the repository already holds elsewhere (images restored from the store branch): never uploaded. */
+  knownBlobs?: ReadonlySet<string>
+  /** When the branch does not exist, start it with an orphan commit (no parents) instead of failing. */
+  createBranch?: boolean
+  /**
+   * Read only the folders on the way to the committed paths, never the whole tree: for branches
+   * with many files (the image store), where a recursive listing would be the biggest cost.
+   */
+  sparse?: boolean
   log?: (message: string) => void
 }
 
@@ -73,7 +86,7 @@ export async function commitFiles(
   const backoffMs = request.backoffMs ?? 1000
   const log = request.log ?? (() => {})
   // Blobs survive a lost race, so a later attempt does not upload them again.
-  const uploaded = new Set<string>()
+  const uploaded = new Set<string>(request.knownBlobs)
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const result = await commitOnce(octokit, request, attempt, uploaded, log)
     if (result !== 'head-moved') return result
@@ -138,22 +151,30 @@ async function commitOnce(
 ): Promise<CommitResult | 'head-moved'> {
   const { owner, repo, branch } = request
   const where = { owner, repo }
-  const head = await readHead(octokit, request)
-  const headTree = await step('Reading the head commit', async () => {
-    const { data } = await octokit.rest.git.getCommit({
-      ...where,
-      commit_sha: head
-    })
-    return data.tree.sha
-  })
+  const head = await readHead(octokit, request, request.createBranch)
+  const headTree =
+    head === undefined
+      ? undefined
+      : await step('Reading the head commit', async () => {
+          const { data } = await octokit.rest.git.getCommit({
+            ...where,
+            commit_sha: head
+          })
+          return data.tree.sha
+        })
   const contents = new Map(
     request.files.map((file) => [file.path, file.content])
   )
   const { merge } = request
   const wanted = [...contents.keys(), ...(merge ? [merge.path] : [])]
-  const tree = await step('Reading the head tree', () =>
-    readHeadTree(octokit, where, headTree, wanted)
-  )
+  const tree =
+    headTree === undefined
+      ? { entries: new Map<string, TreeEntry>(), blobShas: new Set<string>() }
+      : await step('Reading the head tree', () =>
+          readHeadTree(octokit, where, headTree, wanted, {
+            recursive: !request.sparse
+          })
+        )
   if (merge) {
     const entry = tree.entries.get(merge.path)
     const current =
@@ -167,6 +188,9 @@ async function commitOnce(
     contents.set(merge.path, combined)
   }
 
+  const inline = new Set(
+    request.files.filter((file) => file.inline).map((file) => file.path)
+  )
   const changed: Array<{ path: string; sha: string; content: Buffer }> = []
   for (const [path, content] of contents) {
     const sha = gitBlobSha(content)
@@ -185,32 +209,45 @@ async function commitOnce(
   // needs no upload; identical files share one blob.
   const missing = new Map<string, { path: string; content: Buffer }>()
   for (const { path, sha, content } of changed) {
+    if (inline.has(path)) continue
     if (!tree.blobShas.has(sha) && !uploaded.has(sha) && !missing.has(sha)) {
       missing.set(sha, { path, content })
     }
   }
-  await mapBounded(
-    [...missing],
-    BLOB_UPLOADS_IN_FLIGHT,
-    async ([sha, { path, content }]) => {
-      const { data } = await step(`Uploading ${path}`, () =>
-        octokit.rest.git.createBlob({
-          ...where,
-          content: content.toString('base64'),
-          encoding: 'base64'
-        })
+  const upload = async ([sha, { path, content }]: [
+    string,
+    { path: string; content: Buffer }
+  ]): Promise<void> => {
+    const { data } = await step(`Uploading ${path}`, () =>
+      octokit.rest.git.createBlob({
+        ...where,
+        content: content.toString('base64'),
+        encoding: 'base64'
+      })
+    )
+    if (data.sha !== sha) {
+      throw new PublishError(
+        `Uploading ${path}: GitHub stored it as ${data.sha}, expected ${sha}; ` +
+          'the bytes were altered on the way.'
       )
-      if (data.sha !== sha) {
-        throw new PublishError(
-          `Uploading ${path}: GitHub stored it as ${data.sha}, expected ${sha}; ` +
-            'the bytes were altered on the way.'
-        )
-      }
-      uploaded.add(sha)
     }
-  )
+    uploaded.add(sha)
+  }
+  // The first upload alone: a token that may not write fails on one request, not on a queue.
+  const [first, ...rest] = missing
+  if (first) await upload(first)
+  await mapBounded(rest, BLOB_UPLOADS_IN_FLIGHT, upload)
   const newTree = await step('Creating the tree', () =>
-    createTreeChain(octokit, where, headTree, changed)
+    createTreeChain(
+      octokit,
+      where,
+      headTree,
+      changed.map(({ path, sha, content }) =>
+        inline.has(path)
+          ? { path, sha, text: content.toString('utf8') }
+          : { path, sha }
+      )
+    )
   )
   if (newTree === headTree) {
     // Only reachable when a truncated listing hid identical files: still nothing to commit.
@@ -221,25 +258,11 @@ async function commitOnce(
       ...where,
       message: redact(request.message),
       tree: newTree,
-      parents: [head]
+      parents: head === undefined ? [] : [head]
     })
   )
-  try {
-    await octokit.rest.git.updateRef({
-      ...where,
-      ref: `heads/${branch}`,
-      sha: commit.sha,
-      force: false
-    })
-  } catch (error) {
-    if (
-      errorStatus(error) === 422 &&
-      /not a fast.forward|cannot be updated/i.test(errorMessage(error))
-    ) {
-      return 'head-moved'
-    }
-    throw toPublishError(error, `Updating ${branch}`, PERMISSION)
-  }
+  if ((await moveBranch(octokit, request, head, commit.sha)) === 'head-moved')
+    return 'head-moved'
   const { verified, reason } = commit.verification ?? {}
   log(
     `Committed ${changed.length} file(s) to ${branch} as ${commit.sha}; ` +
@@ -255,37 +278,6 @@ async function commitOnce(
     attempts: attempt,
     filesCommitted: changed.map((file) => file.path),
     parentSha: head
-  }
-}
-
-async function readHead(
-  octokit: Octokit,
-  { owner, repo, branch }: CommitRequest
-): Promise<string> {
-  try {
-    const { data } = await octokit.rest.git.getRef({
-      owner,
-      repo,
-      ref: `heads/${branch}`
-    })
-    return data.object.sha
-  } catch (error) {
-    const status = errorStatus(error)
-    if (status === 404) {
-      throw new PublishError(
-        `Branch '${branch}' was not found in ${owner}/${repo}. assetgen adds a commit on top ` +
-          'of an existing branch: push the branch first or set `branch` to one that exists ' +
-          '(a 404 also means the token cannot see the repository).',
-        { cause: error }
-      )
-    }
-    if (status === 409) {
-      throw new PublishError(
-        `${owner}/${repo} has no commits yet; push an initial commit to '${branch}' first.`,
-        { cause: error }
-      )
-    }
-    throw toPublishError(error, `Reading branch ${branch}`, PERMISSION)
   }
 }
 

@@ -42,29 +42,33 @@ interface Repo {
 /**
  * Reads `treeSha` recursively. GitHub truncates recursive listings of very large trees; then
  * each wanted path that was not listed is found by walking its directories one level at a time,
- * because a missed entry would make a merge start from nothing.
+ * because a missed entry would make a merge start from nothing. With `recursive: false` only that
+ * walk is done: the listing then holds just the wanted paths (and only their blobs count as known).
  */
 export async function readHeadTree(
   octokit: Octokit,
   { owner, repo }: Repo,
   treeSha: string,
-  paths: readonly string[]
+  paths: readonly string[],
+  options: { recursive?: boolean } = {}
 ): Promise<HeadTree> {
-  const { data } = await octokit.rest.git.getTree({
-    owner,
-    repo,
-    tree_sha: treeSha,
-    recursive: '1'
-  })
   const entries = new Map<string, TreeEntry>()
   const blobShas = new Set<string>()
-  for (const entry of data.tree) {
-    if (entry.path === undefined || entry.sha === undefined) continue
-    const { sha, type = 'blob', mode = '100644' } = entry
-    entries.set(entry.path, { sha, type, mode })
-    if (type === 'blob') blobShas.add(sha)
+  if (options.recursive !== false) {
+    const { data } = await octokit.rest.git.getTree({
+      owner,
+      repo,
+      tree_sha: treeSha,
+      recursive: '1'
+    })
+    for (const entry of data.tree) {
+      if (entry.path === undefined || entry.sha === undefined) continue
+      const { sha, type = 'blob', mode = '100644' } = entry
+      entries.set(entry.path, { sha, type, mode })
+      if (type === 'blob') blobShas.add(sha)
+    }
+    if (!data.truncated) return { entries, blobShas }
   }
-  if (!data.truncated) return { entries, blobShas }
 
   const levels = new Map<string, Map<string, TreeEntry>>()
   const level = async (sha: string): Promise<Map<string, TreeEntry>> => {
@@ -128,15 +132,16 @@ export async function readBlob(
 }
 
 /**
- * Creates the tree `baseTree` + `files` (path → blob sha, mode 100644). Sets above
+ * Creates the tree `baseTree` (none: an empty one) + `files` (path → blob sha, or inline text;
+ * mode 100644). Sets above
  * {@link TREE_CHUNK_SIZE} entries become a chain of trees, each on the previous one as its base,
  * and the last one is returned.
  */
 export async function createTreeChain(
   octokit: Octokit,
   { owner, repo }: Repo,
-  baseTree: string,
-  files: ReadonlyArray<{ path: string; sha: string }>
+  baseTree: string | undefined,
+  files: ReadonlyArray<{ path: string; sha: string; text?: string }>
 ): Promise<string> {
   let tree = baseTree
   for (let start = 0; start < files.length; start += TREE_CHUNK_SIZE) {
@@ -144,15 +149,17 @@ export async function createTreeChain(
     const { data } = await octokit.rest.git.createTree({
       owner,
       repo,
-      base_tree: tree,
-      tree: chunk.map(({ path, sha }) => ({
+      ...(tree === undefined ? {} : { base_tree: tree }),
+      // `text` files travel inline (GitHub stores them as blobs); the rest name uploaded blobs.
+      tree: chunk.map(({ path, sha, text }) => ({
         path,
-        sha,
+        ...(text === undefined ? { sha } : { content: text }),
         mode: '100644' as const,
         type: 'blob' as const
       }))
     })
     tree = data.sha
   }
+  if (tree === undefined) throw new Error('no base tree and no files to add')
   return tree
 }

@@ -5,7 +5,7 @@
 import { PublishError } from '../errors.js'
 
 /** The `mode` input. */
-export type PublishModeInput = 'auto' | 'commit' | 'artifact' | 'none'
+export type PublishModeInput = 'auto' | 'commit' | 'artifact' | 'store' | 'none'
 
 /** The parts of the workflow event the decision reads. */
 export interface EventContext {
@@ -28,9 +28,12 @@ export interface EventContext {
   }
 }
 
-/** What to do: `skip-fork` means plan only and say why in `notice`. */
+/**
+ * What to do: `skip-fork` means plan only and say why in `notice`; `store` means add new images to
+ * the image store only (no commit, artifacts or comment: a matrix shard's step).
+ */
 export interface PublishDecision {
-  mode: 'commit' | 'artifact' | 'none' | 'skip-fork'
+  mode: 'commit' | 'artifact' | 'store' | 'none' | 'skip-fork'
   /** The branch to commit to (commit mode). */
   branch?: string
   /** The pull request to comment on. */
@@ -85,6 +88,7 @@ export function resolvePublishMode(
     }
   }
 
+  if (input === 'store') return { mode: 'store', warnings }
   if (
     input === 'commit' ||
     (input === 'auto' && COMMIT_EVENTS.has(context.eventName))

@@ -11,6 +11,7 @@ import {
 import { uploadPreviews } from './artifacts.js'
 import { commitFiles, type CommitFile } from './commit.js'
 import { urlPath } from '../safe-text.js'
+import { gitBlobSha } from './git-tree.js'
 
 /** Where the run is and what it may touch. */
 export interface PublishTarget {
@@ -34,6 +35,14 @@ export interface Published {
   error?: string
   /** Set when a failed commit's files were saved as artifacts instead. */
   recovery?: string
+  /** Set when this run's new images were added to the image store (or it already held them all). */
+  store?: {
+    /** The store branch's commit holding them (a new one, or the head that already did). */
+    commitSha: string
+    branch: string
+    /** Asset id → repo path of its preview.webp on the store branch. */
+    previews: Map<string, string>
+  }
 }
 
 /** Files this build wrote (outputs, variants, lockfile), read for the commit. */
@@ -52,7 +61,9 @@ function producedIds(result: BuildResult): Set<string> {
     result.outcomes
       .filter(
         (outcome) =>
-          outcome.status === 'generated' || outcome.status === 'reprocessed'
+          outcome.status === 'generated' ||
+          outcome.status === 'reprocessed' ||
+          outcome.status === 'restored'
       )
       .map((outcome) => outcome.id)
   )
@@ -82,6 +93,11 @@ export async function publishCommit(
   const files = await changedFiles(result)
   if (files.length === 0) return published
   const produced = producedIds(result)
+  const restoredOutputs = new Set(
+    result.outcomes
+      .filter((outcome) => outcome.status === 'restored')
+      .map((outcome) => outcome.out)
+  )
   const specIds = new Set(result.spec.assets.map((asset) => asset.id))
   const ids = result.outcomes
     .filter((outcome) => produced.has(outcome.id))
@@ -93,6 +109,12 @@ export async function publishCommit(
       branch: options.branch,
       message: `${options.message}\n\n${ids.join('\n')}\n`,
       files: files.filter((file) => file.path !== result.lockfilePath),
+      // Images restored from the store are blobs of this repository already: shared, not re-uploaded.
+      knownBlobs: new Set(
+        files
+          .filter((file) => restoredOutputs.has(file.path))
+          .map((file) => gitBlobSha(file.content))
+      ),
       merge: {
         path: result.lockfilePath,
         combine: (head) => {

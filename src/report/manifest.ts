@@ -39,9 +39,16 @@ export interface Manifest {
 /** Manifest rows from a build's outcomes. */
 export function manifestAssets(outcomes: AssetOutcome[]): ManifestAsset[] {
   return outcomes.map(
-    ({ planStatus: _planStatus, files: _files, ...asset }) => asset
+    ({ planStatus: _planStatus, files: _files, ...asset }) => ({
+      ...asset,
+      // Restored from the image store: `from-store`, like the plan status.
+      status: asset.status === 'restored' ? FROM_STORE : asset.status
+    })
   )
 }
+
+/** The manifest status of an asset the image store held (restored, or would be). */
+const FROM_STORE = 'from-store'
 
 /** Manifest rows from a plan alone (dry runs): what would happen and why, and its estimate. */
 export function plannedAssets(
@@ -50,7 +57,12 @@ export function plannedAssets(
 ): ManifestAsset[] {
   return plan.items.map((item) => ({
     id: item.asset.id,
-    status: item.action === 'keep' ? 'skipped' : `would-${item.action}`,
+    status:
+      item.action === 'keep'
+        ? 'skipped'
+        : item.action === 'restore'
+          ? FROM_STORE
+          : `would-${item.action}`,
     reason: item.reason,
     out: item.asset.out,
     width: item.asset.width,

@@ -16,7 +16,9 @@ export function formatProgress(event: ProgressEvent): string {
   const parts = [
     counter,
     logText(outcome.id).padEnd(event.idWidth),
-    outcome.status.padEnd(STATUS_WIDTH)
+    (outcome.status === 'restored' ? 'from store' : outcome.status).padEnd(
+      STATUS_WIDTH
+    )
   ]
   if (outcome.status === 'skipped')
     parts.push(outcome.stoppedBy ? '(budget)' : `(${outcome.reason})`)

@@ -20,7 +20,8 @@ export const PLAN_STATUS: Record<PlanStatus, StatusLabel> = {
   forced: { label: 'forced', icon: '🔨' },
   variants: { label: 'variants only', icon: '🔁' },
   'up-to-date': { label: 'up to date', icon: '⏭️' },
-  'not-selected': { label: 'not selected', icon: '➖' }
+  'not-selected': { label: 'not selected', icon: '➖' },
+  'from-store': { label: 'from store', icon: '📦' }
 }
 
 /** The icon for a plan status label, for tables that hold labels. */
@@ -34,13 +35,23 @@ export type ActionCounts = Record<PlanAction, number>
 
 /** Counts a plan's items by action. */
 export function countActions(plan: Plan): ActionCounts {
-  const counts: ActionCounts = { generate: 0, reprocess: 0, keep: 0 }
+  const counts: ActionCounts = {
+    generate: 0,
+    reprocess: 0,
+    restore: 0,
+    keep: 0
+  }
   for (const item of plan.items) counts[item.action] += 1
   return counts
 }
 
-/** `2 to generate, 1 to reprocess, 3 kept (6 assets)`: the plan's counts, kept apart. */
+/**
+ * `2 to generate, 1 to reprocess, 3 kept (6 assets)`: the plan's counts, kept apart; assets the
+ * image store holds add `, 1 from store`.
+ */
 export function countsSentence(counts: ActionCounts): string {
-  const total = counts.generate + counts.reprocess + counts.keep
-  return `${counts.generate} to generate, ${counts.reprocess} to reprocess, ${counts.keep} kept (${total} asset${total === 1 ? '' : 's'})`
+  const total =
+    counts.generate + counts.reprocess + counts.restore + counts.keep
+  const restored = counts.restore > 0 ? `, ${counts.restore} from store` : ''
+  return `${counts.generate} to generate, ${counts.reprocess} to reprocess${restored}, ${counts.keep} kept (${total} asset${total === 1 ? '' : 's'})`
 }

@@ -180,11 +180,19 @@ describe('dist/index.js publishing (mode auto)', () => {
     ).toHaveLength(2)
   })
 
-  it('on a same-repo pull request uploads each image unzipped and keeps one sticky comment up to date', async () => {
+  it('on a same-repo pull request with the store off uploads each image unzipped and keeps one sticky comment up to date', async () => {
     await using ws = await workspace(spec)
-    const first = await run(ws.root, pullRequest())
-    expect(first.code).toBe(0)
-    expect(github.requestsOf('POST', /git\//)).toHaveLength(0) // no commit in preview mode
+    // `store-branch: ''` turns the image store off: the preview flow without it (store.test.ts has it on).
+    const storeOff = {
+      'api-key': KEY,
+      'gateway-url': gateway.url,
+      'store-branch': ''
+    }
+    const first = await run(ws.root, { ...pullRequest(), inputs: storeOff })
+    expect(first.code, first.stdout).toBe(0)
+    expect(
+      github.requests.filter((request) => request.path.includes('/git/'))
+    ).toHaveLength(0) // no store, no commit
     const hero = artifacts
       .list()
       .find((artifact) => artifact.name.endsWith('public__img__hero.png'))
@@ -215,6 +223,7 @@ describe('dist/index.js publishing (mode auto)', () => {
     )
     const second = await run(ws.root, {
       ...pullRequest(),
+      inputs: storeOff,
       env: { GITHUB_RUN_ATTEMPT: '2' }
     })
     expect(second.code, second.stdout).toBe(0)

@@ -109,7 +109,8 @@ describe('dist/index.js when publishing fails', () => {
           : undefined
     )
     await using ws = await workspace(spec)
-    const result = await run(ws.root)
+    // The store off: only the main commit's blobs are counted (the store's writes: store.test.ts).
+    const result = await run(ws.root, { inputs: { 'store-branch': '' } })
     expect(result.code, result.stdout).toBe(0)
     // Three blobs (two images and the lockfile), two of the POSTs answered twice.
     expect(github.requestsOf('POST', /\/git\/blobs$/)).toHaveLength(5)
@@ -169,7 +170,11 @@ describe('dist/index.js when publishing fails', () => {
       msg: 'artifact storage quota exceeded'
     }))
     await using ws = await workspace(spec)
-    const result = await run(ws.root, pullRequest)
+    // The store off: this is the artifact path alone (with the store a PR also writes its branch).
+    const result = await run(ws.root, {
+      ...pullRequest,
+      inputs: { 'store-branch': '' }
+    })
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(
       /::error::artifact upload failed: Uploading .*\.png as artifact 'assetgen-1-public__img__\w+\.png' failed: .*CreateArtifact.*400.*artifact storage quota exceeded/

@@ -86,7 +86,9 @@ describe('three shards of one spec, in parallel, mode auto on push', () => {
             'api-key': KEY,
             'github-token': TOKEN,
             'gateway-url': gateway.url,
-            shard: `${index + 1}/3`
+            shard: `${index + 1}/3`,
+            // Commit per shard, the store off (store shards + one fan-in: store.test.ts).
+            'store-branch': ''
           },
           env: {
             GITHUB_API_URL: github.url,

@@ -29,6 +29,34 @@ export class FakeGitData {
   readonly refs = new Map<string, string>()
   /** Answer recursive tree listings as GitHub does for huge trees: one level, `truncated: true`. */
   truncateTreeListings = false
+  /** Branches whose ref writes (and every object write) answer 403, as for a `contents: read` token. */
+  private readonly deniedBranches = new Set<string>()
+
+  /**
+   * Answers 403 `Resource not accessible by integration` to creating or moving `branch`, and to
+   * every blob, tree and commit upload (a `contents: read` token fails on its first blob).
+   */
+  denyWritesTo(branch: string): void {
+    this.deniedBranches.add(branch)
+  }
+
+  /**
+   * The bytes a `{server}/{owner}/{repo}/blob/{sha}/{path}?raw=true` URL shows, or undefined when
+   * the URL is not of that form or names nothing in the repository. The server and repository
+   * parts are not checked here: the caller asserts on them.
+   */
+  rawUrl(url: string): Buffer | undefined {
+    const parsed = new URL(url)
+    if (parsed.searchParams.get('raw') !== 'true') return undefined
+    const match = /^\/[^/]+\/[^/]+\/blob\/([0-9a-f]{40})\/(.+)$/.exec(
+      parsed.pathname
+    )
+    if (match === null || this.git.commit(match[1]) === undefined) {
+      return undefined
+    }
+    const path = match[2].split('/').map(decodeURIComponent).join('/')
+    return this.readFileAt(match[1], path)
+  }
 
   /** Creates a root commit holding `files` and points `branch` at it. */
   seedRepo(files: Record<string, string | Buffer>, branch = 'main'): string {
@@ -93,9 +121,12 @@ export class FakeGitData {
       if (sha === undefined) return error(404, 'Not Found')
       return ok({ ref: `refs/heads/${m[1]}`, object: { sha, type: 'commit' } })
     }
+    const denied = this.deniedWrite(method, path, body)
+    if (denied) return denied
     if (method === 'PATCH' && (m = path.match(/^git\/refs\/heads\/(.+)$/))) {
       return this.updateRef(m[1], body)
     }
+    if (method === 'POST' && path === 'git/refs') return this.createRef(body)
     if (method === 'GET' && (m = path.match(/^git\/commits\/(\w+)$/))) {
       if (this.git.commit(m[1]) === undefined) {
         return error(404, 'Not Found')
@@ -127,6 +158,43 @@ export class FakeGitData {
       return { status: 201, body: { sha } }
     }
     return undefined
+  }
+
+  private deniedWrite(
+    method: string,
+    path: string,
+    body: any
+  ): FakeResponse | undefined {
+    if (this.deniedBranches.size === 0 || method === 'GET') return undefined
+    const objectWrite = /^git\/(blobs|trees|commits)$/.test(path)
+    const refWrite =
+      path === 'git/refs'
+        ? String(body?.ref ?? '').replace(/^refs\/heads\//, '')
+        : /^git\/refs\/heads\/(.+)$/.exec(path)?.[1]
+    if (
+      objectWrite ||
+      (refWrite !== undefined && this.deniedBranches.has(refWrite))
+    ) {
+      return error(403, 'Resource not accessible by integration')
+    }
+    return undefined
+  }
+
+  private createRef(body: any): FakeResponse {
+    const ref = String(body?.ref ?? '')
+    if (!/^refs\/heads\/.+/.test(ref)) {
+      return error(422, 'Reference name must start with refs/heads/')
+    }
+    const branch = ref.slice('refs/heads/'.length)
+    if (this.refs.has(branch)) return error(422, 'Reference already exists')
+    if (this.git.commit(body.sha) === undefined) {
+      return error(422, 'Object does not exist')
+    }
+    this.refs.set(branch, body.sha)
+    return {
+      status: 201,
+      body: { ref, object: { sha: body.sha, type: 'commit' } }
+    }
   }
 
   private flatAt(ref: string): Map<string, FlatEntry> {

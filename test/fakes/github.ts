@@ -7,6 +7,7 @@
 import { createServer } from 'node:http'
 import type { IncomingHttpHeaders, IncomingMessage, Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { FakeGitData, error, ok } from './git-data.js'
 import type { FakeResponse } from './git-data.js'
 
@@ -50,15 +51,32 @@ export class FakeGitHub extends FakeGitData {
   private nextCommentId = 1000
   /** Who the token is: comments it creates are this user's. */
   identity: FakeComment['user'] = BOT
+  /** Delay before every answer, like a distant API (the benchmark uses 50 ms). */
+  latencyMs = 0
+  /** Requests being answered right now, and the most at once (reset it to measure a phase). */
+  inFlight = 0
+  peakInFlight = 0
+  private readonly server: Server
+  readonly url: string
+  readonly owner: string
+  readonly repo: string
+  readonly token: string
 
+  // Plain fields, not parameter properties: the benchmark loads this file with Node's type
+  // stripping, which cannot transform parameter properties.
   private constructor(
-    private readonly server: Server,
-    readonly url: string,
-    readonly owner: string,
-    readonly repo: string,
-    readonly token: string
+    server: Server,
+    url: string,
+    owner: string,
+    repo: string,
+    token: string
   ) {
     super()
+    this.server = server
+    this.url = url
+    this.owner = owner
+    this.repo = repo
+    this.token = token
   }
 
   /**
@@ -86,6 +104,8 @@ export class FakeGitHub extends FakeGitData {
     )
     if (options.user) fake.identity = { login: options.user, type: 'User' }
     server.on('request', (req, res) => {
+      fake.peakInFlight = Math.max(fake.peakInFlight, ++fake.inFlight)
+      res.once('close', () => fake.inFlight--)
       fake.handle(req).then(
         ({ status, body, headers = {} }) => {
           const html = typeof body === 'string'
@@ -165,6 +185,7 @@ export class FakeGitHub extends FakeGitData {
       body: raw ? JSON.parse(raw) : undefined
     }
     this.requests.push(request)
+    if (this.latencyMs > 0) await sleep(this.latencyMs)
     for (const entry of this.hooks) {
       if (entry.method !== undefined && entry.method !== request.method)
         continue

@@ -115,7 +115,12 @@ describe('planSpec', () => {
       placeholder: 'placeholder',
       fresh: 'new'
     })
-    expect(countActions(plan)).toEqual({ generate: 4, reprocess: 0, keep: 2 })
+    expect(countActions(plan)).toEqual({
+      generate: 4,
+      reprocess: 0,
+      restore: 0,
+      keep: 2
+    })
 
     // A placeholder run keeps placeholder images; force regenerates even hand-edited ones.
     const placeholderRun = await planSpec(spec, lock(entries), {

@@ -36,6 +36,31 @@ const upsert = (body: string, marker = 'previews') =>
   })
 
 describe('upsertStickyComment', () => {
+  it('with updateOnly refreshes an existing comment but never creates one', async () => {
+    const request = {
+      owner: 'acme',
+      repo: 'site',
+      issueNumber: 7,
+      marker: 'previews',
+      updateOnly: true
+    }
+    const before = github.listComments(7).length
+    expect(
+      await upsertStickyComment(octokit, { ...request, body: 'up to date' })
+    ).toEqual({ id: 0, action: 'absent' })
+    expect(github.listComments(7)).toHaveLength(before)
+    expect(github.requestsOf('POST')).toHaveLength(0)
+    const created = await upsert('3 images')
+    const refreshed = await upsertStickyComment(octokit, {
+      ...request,
+      body: 'up to date'
+    })
+    expect(refreshed).toMatchObject({ id: created.id, action: 'updated' })
+    expect(github.listComments(7).at(-1)?.body).toBe(
+      '<!-- assetgen:previews -->\nup to date'
+    )
+  })
+
   it('creates the comment once, then edits it in place across pages of comments', async () => {
     const created = await upsert('3 images')
     expect(created.action).toBe('created')

@@ -160,4 +160,15 @@ describe('resolvePublishMode', () => {
       resolvePublishMode('auto', { ...event('pull_request'), payload: {} })
     ).toThrow(/payload has no pull_request/)
   })
+
+  it('store mode only adds to the store, on any event, but a fork PR still only plans', () => {
+    for (const context of [push(), pr(), event('workflow_dispatch')])
+      expect(resolvePublishMode('store', context)).toEqual({
+        mode: 'store',
+        warnings: []
+      })
+    expect(
+      resolvePublishMode('store', pr('pull_request', 'evil/site')).mode
+    ).toBe('skip-fork')
+  })
 })

@@ -17,6 +17,7 @@ const row = (index: number): AssetRow => ({
   time: '1.0s',
   estimate: '$0.03',
   cost: '$0.03',
+  seed: String(index),
   note: '',
   ok: true
 })
@@ -48,7 +49,7 @@ describe('renderReport', () => {
     expect(text).toContain('Committed abc1234 to `main` (verified).')
     expect(text).toContain('prompt \\| palette changed')
     expect(text).toContain(
-      '[<img src="https://example.test/asset-1.png" width="96" alt="asset-1"><br>`asset-1`](https://example.test/asset-1.png)'
+      '[<img src="https://example.test/asset-1.png" width="96" alt="asset">](https://example.test/asset-1.png)<br>[`asset-1`](https://example.test/asset-1.png)'
     )
     expect(text).toContain('`assets/old.png`')
   })
@@ -64,6 +65,7 @@ describe('renderReport', () => {
     const shown = limited
       .split('\n')
       .filter((line) => line.startsWith('| `asset-')).length
+    expect(limited.trimEnd().endsWith('</details>')).toBe(false)
     expect(shown + omitted).toBe(500)
     expect(shown).toBeGreaterThan(0)
   })
@@ -177,7 +179,7 @@ describe('a dry run summary', () => {
       totals: {
         ...input(6).totals,
         generated: 0,
-        planned: { generate: 4, reprocess: 1, keep: 1 }
+        planned: { generate: 4, reprocess: 1, restore: 0, keep: 1 }
       }
     })
     expect(text).toContain(
@@ -190,7 +192,7 @@ describe('a dry run summary', () => {
     expect(
       totalsLine({
         ...input(3).totals,
-        planned: { generate: 3, reprocess: 0, keep: 0 },
+        planned: { generate: 3, reprocess: 0, restore: 0, keep: 0 },
         estimate: { total: 0.09, unknown: 0 }
       })
     ).toBe(

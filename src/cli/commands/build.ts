@@ -87,7 +87,7 @@ export async function runBuild(
         `\nFailed:\n${safeLines(textTable(failed, ['id', 'status', 'note']))}\n`
       )
     io.stdout.write(
-      `\n${result.generated} generated, ${result.reprocessed} reprocessed, ${result.skipped} skipped, ${result.failed} failed` +
+      `\n${result.generated} generated, ${result.reprocessed} reprocessed, ${result.restored ? `${result.restored} from the store, ` : ''}${result.skipped} skipped, ${result.failed} failed` +
         `${result.cost ? `, ${formatCost(result.cost)}` : ''}${result.estimate.total > 0 || result.estimate.unknown.length > 0 ? ` (estimated ${formatEstimateTotal(result.estimate.total, result.estimate.unknown.length)})` : ''}${placeholder ? ' (placeholders)' : ''}\n`
     )
     io.stdout.write(`${safeLines(whereWritten(result, io.cwd))}\n`)
