@@ -1,0 +1,161 @@
+/**
+ * The plan's status and reason per asset, as the summary, the PR comment and the CLI show them,
+ * and the shard split around assets that need no work.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import {
+  deriveSeed,
+  inputDigests,
+  inputHash,
+  sha256
+} from '../../src/plan/hash.js'
+import type { LockEntry, Lockfile } from '../../src/plan/lockfile.js'
+import { planSpec } from '../../src/plan/plan.js'
+import type { Asset } from '../../src/spec/types.js'
+import { makeAsset, makeSpec } from '../helpers/asset.js'
+import { tempDir } from '../helpers/temp-dir.js'
+
+async function generated(
+  root: string,
+  asset: Asset,
+  extra: Partial<LockEntry> = {}
+): Promise<LockEntry> {
+  const content = `image of ${asset.id}`
+  await mkdir(join(root, 'assets'), { recursive: true })
+  await writeFile(join(root, asset.out), content)
+  const inputs = inputDigests(asset)
+  return {
+    inputHash: inputHash(inputs),
+    inputs,
+    out: asset.out,
+    sha256: sha256(content),
+    bytes: content.length,
+    width: asset.width,
+    height: asset.height,
+    model: asset.model,
+    seed: 1234,
+    generatedAt: '2026-11-25T00:00:00Z',
+    ...extra
+  }
+}
+
+const lock = (assets: Record<string, LockEntry>): Lockfile => ({
+  version: 1,
+  assets
+})
+
+const asset = (id: string, index = 0, overrides: Partial<Asset> = {}) =>
+  makeAsset({ id, index, out: `assets/${id}.png`, ...overrides })
+
+describe('plan reasons', () => {
+  it('says why each asset is kept or generated', async () => {
+    await using dir = await tempDir()
+    const root = dir.path
+    const kept = asset('kept', 0)
+    const moved = asset('moved', 1)
+    const edited = asset('edited', 2)
+    const entries = {
+      kept: await generated(root, kept),
+      moved: await generated(root, moved),
+      edited: await generated(root, edited)
+    }
+    await writeFile(join(root, 'assets/edited.png'), 'retouched')
+    const spec = makeSpec(root, [
+      kept,
+      { ...moved, out: 'assets/moved-here.png' },
+      { ...edited, prompt: 'A new prompt' },
+      asset('fresh', 3)
+    ])
+    await writeFile(join(root, 'assets/moved-here.png'), 'stale')
+    const plan = await planSpec(spec, lock(entries), {
+      only: ['m*', 'e*', 'f*']
+    })
+    expect(
+      plan.items.map(({ asset: { id }, status, action, reason }) => [
+        id,
+        status,
+        action,
+        reason
+      ])
+    ).toEqual([
+      ['kept', 'not-selected', 'keep', 'not selected by --only'],
+      ['moved', 'missing', 'generate', 'output moved from assets/moved.png'],
+      [
+        'edited',
+        'edited',
+        'keep',
+        'assets/edited.png was edited by hand (prompt changed too): kept; use force to regenerate'
+      ],
+      ['fresh', 'new', 'generate', 'not in the lockfile']
+    ])
+  })
+
+  it('names a missing output and keeps an edited one that changed nothing else', async () => {
+    await using dir = await tempDir()
+    const gone = asset('gone', 0)
+    const touched = asset('touched', 1)
+    const entries = {
+      gone: await generated(dir.path, gone),
+      touched: await generated(dir.path, touched)
+    }
+    await rm(join(dir.path, 'assets/gone.png'))
+    await writeFile(join(dir.path, 'assets/touched.png'), 'retouched')
+    const plan = await planSpec(
+      makeSpec(dir.path, [gone, touched]),
+      lock(entries)
+    )
+    expect(plan.items.map((item) => item.reason)).toEqual([
+      'assets/gone.png is missing',
+      'assets/touched.png was edited by hand: kept; use force to regenerate'
+    ])
+  })
+
+  it('drops the remembered seed when the spec seed that made it was removed', async () => {
+    await using dir = await tempDir()
+    const seeded = asset('hero', 0, { seed: 5 })
+    const entry = await generated(dir.path, seeded, { seed: 5 })
+    const plan = await planSpec(
+      makeSpec(dir.path, [{ ...seeded, seed: undefined }]),
+      lock({ hero: entry })
+    )
+    expect(plan.items[0]).toMatchObject({
+      status: 'changed',
+      reason: 'seed changed',
+      seed: deriveSeed('hero')
+    })
+  })
+})
+
+describe('shards and assets that need no work', () => {
+  it('splits only the work: kept assets stay as they are in every shard', async () => {
+    await using dir = await tempDir()
+    const done = asset('done', 0)
+    const entries = { done: await generated(dir.path, done) }
+    const spec = makeSpec(dir.path, [
+      done,
+      asset('a', 1),
+      asset('b', 2),
+      asset('c', 3)
+    ])
+    const plans = await Promise.all(
+      [1, 2].map((index) =>
+        planSpec(spec, lock(entries), { shard: { index, count: 2 } })
+      )
+    )
+    const view = plans.map((plan) =>
+      plan.items.map((item) => `${item.asset.id}:${item.action}`)
+    )
+    expect(view).toEqual([
+      ['done:keep', 'a:generate', 'b:keep', 'c:generate'],
+      ['done:keep', 'a:keep', 'b:generate', 'c:keep']
+    ])
+    for (const plan of plans)
+      expect(plan.items[0]).toMatchObject({ status: 'up-to-date' })
+    expect(plans[1]?.items[1]).toMatchObject({
+      status: 'not-selected',
+      reason: 'new, built by shard 1/2'
+    })
+  })
+})
