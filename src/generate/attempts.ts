@@ -1,7 +1,7 @@
 import { generateImage } from 'ai'
 import { GenerationError } from '../errors.js'
 import type { Asset } from '../spec/types.js'
-import { classifyFailure, retryDelay } from './classify.js'
+import { classifyFailure, retryDelay, type AttemptFailure } from './classify.js'
 import type { ImageModelFactory } from './gateway.js'
 import type { AdaptivePool } from './pool.js'
 import type { ImageRequest } from './request.js'
@@ -54,6 +54,7 @@ export async function requestImage(
 ): Promise<GeneratedImage> {
   for (let attempt = 1; ; attempt += 1) {
     const release = await context.pool.acquire(context.signal, attempt > 1)
+    let failure: AttemptFailure
     try {
       const result = await generateImage({
         model: context.imageModel(asset),
@@ -71,7 +72,7 @@ export async function requestImage(
     } catch (error) {
       if (context.signal.aborted)
         throw abortError(asset, context, attempt, error)
-      const failure = classifyFailure(error, asset.id, asset.model)
+      failure = classifyFailure(error, asset.id, asset.model)
       if (failure.rateLimited) context.pool.onRateLimited()
       if (!failure.retryable || attempt > context.maxRetries) {
         const tries = attempt === 1 ? '' : ` after ${attempt} attempts`
@@ -80,15 +81,15 @@ export async function requestImage(
           attempts: attempt
         })
       }
-      release()
-      await context
-        .sleep(retryDelay(attempt, context.backoffMs, failure), context.signal)
-        .catch((sleepError: unknown) => {
-          throw abortError(asset, context, attempt, sleepError)
-        })
     } finally {
+      // Released once per attempt, before any backoff: a waiting asset holds no slot.
       release()
     }
+    await context
+      .sleep(retryDelay(attempt, context.backoffMs, failure), context.signal)
+      .catch((sleepError: unknown) => {
+        throw abortError(asset, context, attempt, sleepError)
+      })
   }
 }
 

@@ -122,3 +122,24 @@ describe('AdaptivePool retries', () => {
     expect(order).toEqual(['retry', 'first attempt'])
   })
 })
+
+describe('AdaptivePool releases', () => {
+  it('frees a slot once however often its release is called', async () => {
+    const pool = new AdaptivePool(1)
+    const release = await pool.acquire()
+    release()
+    release()
+    expect(pool.inFlight).toBe(0)
+    const [first, second] = [pool.acquire(), pool.acquire()]
+    await first
+    await tick()
+    // A second release of the old slot must not let the waiting request in.
+    release()
+    await tick()
+    expect(pool.inFlight).toBe(1)
+    let granted = false
+    void second.then(() => (granted = true))
+    await tick()
+    expect(granted).toBe(false)
+  })
+})
