@@ -163,6 +163,32 @@ describe('commitFiles', () => {
     expect(github.readFileAt('main', 'theirs-3.txt')).toBeDefined()
   })
 
+  it('waits exponentially longer between attempts, and not after the last', async () => {
+    github.onRequest(
+      { method: 'PATCH', path: /git\/refs\/heads\/main$/ },
+      (_r, nth) => {
+        github.pushCommit('main', { [`theirs-${nth}.txt`]: 'x' })
+      }
+    )
+    const waits: number[] = []
+    const failure = commitFiles(
+      octokit,
+      request({
+        maxAttempts: 3,
+        backoffMs: 100,
+        random: () => 0.5,
+        sleep: (ms) => {
+          waits.push(ms)
+          return Promise.resolve()
+        }
+      })
+    )
+    await expect(failure).rejects.toThrow(/3 attempts/)
+    // base × 2^(attempt-1) plus up to one base of jitter
+    expect(waits).toEqual([150, 250])
+    expect(github.requests.filter((r) => r.method === 'PATCH').length).toBe(3)
+  })
+
   it('merges the lockfile with the head version on every attempt', async () => {
     github.onRequest(
       { method: 'PATCH', path: /git\/refs\/heads\/main$/ },
