@@ -2,7 +2,8 @@
 // (default: all, see stryker.config.mjs), then prints the mutation score per module from every
 // report under reports/mutation/. Arguments starting with `-` go to Stryker, one word each
 // (`--concurrency=1`).
-// npm run mutation -- --report-only prints the table without running anything.
+// npm run mutation -- --report-only prints the table without running anything; --survivors also
+// lists each surviving mutant (file:line, mutator, replacement).
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -12,7 +13,8 @@ const reports = join('reports', 'mutation')
 const args = process.argv.slice(2)
 // Stryker options go as one word each (`--concurrency=1`), so a bare word is always a group.
 const strykerArgs = args.filter(
-  (arg) => arg.startsWith('-') && arg !== '--report-only'
+  (arg) =>
+    arg.startsWith('-') && !['--report-only', '--survivors'].includes(arg)
 )
 const chosen = args.filter((arg) => !arg.startsWith('-'))
 const unknown = chosen.filter((name) => !(name in groups))
@@ -43,6 +45,7 @@ if (!args.includes('--report-only')) {
   }
 }
 printScores()
+if (args.includes('--survivors')) printSurvivors()
 process.exit(failed ? 1 : 0)
 
 /** Prints killed / survived / no coverage and the score per file, from each group's JSON report. */
@@ -92,4 +95,24 @@ function count(mutants) {
     } else tally.other += 1
   }
   return tally
+}
+
+/** Lists every mutant no test detected, for test/equivalent-mutants.md. */
+function printSurvivors() {
+  if (!existsSync(reports)) return
+  for (const file of readdirSync(reports).sort()) {
+    if (!file.endsWith('.json') || file.endsWith('.incremental.json')) continue
+    const report = JSON.parse(readFileSync(join(reports, file), 'utf8'))
+    for (const [path, result] of Object.entries(report.files ?? {})) {
+      for (const mutant of result.mutants ?? []) {
+        if (mutant.status !== 'Survived' && mutant.status !== 'NoCoverage')
+          continue
+        const { line, column } = mutant.location.start
+        const replacement = (mutant.replacement ?? '').replace(/\s+/g, ' ')
+        console.log(
+          `${path}:${line}:${column} ${mutant.status} ${mutant.mutatorName}: ${replacement.slice(0, 100)}`
+        )
+      }
+    }
+  }
 }
