@@ -114,4 +114,56 @@ describe('colour clustering', () => {
     const flat = result.colors.reduce((sum, color) => sum + color.coverage, 0)
     expect(flat).toBeGreaterThan(0.9)
   })
+
+  it('gives every colour of a large palette its own cluster', async () => {
+    // Twelve hues at equal lightness: more than the minimum of 8 clusters.
+    const hues = Array.from({ length: 12 }, (_, index) =>
+      formatHex({ mode: 'oklch', l: 0.7, c: 0.12, h: index * 30 }).toUpperCase()
+    )
+    const image = await painted((x) =>
+      rgb(hues[Math.floor((x * 12) / SIDE)] ?? '#000000')
+    )
+    const result = await checkColors(
+      image,
+      hues.map((hex) => ({ hex })),
+      1
+    )
+    expect(result.colors.map((color) => color.nearest)).toEqual(hues)
+    expect(result.worstDeltaE).toBeLessThan(0.5)
+  })
+
+  it('samples a large image without inventing blends of fine stripes', async () => {
+    // 256 px of 2 px stripes: averaging while scaling to 128 px would paint it all peach.
+    const orange = rgb('#F26B1D')
+    const cream = rgb('#F5F1E8')
+    const data = Buffer.alloc(256 * 256 * 3)
+    for (let y = 0; y < 256; y++)
+      for (let x = 0; x < 256; x++)
+        data.set(
+          Math.floor(x / 2) % 2 === 0 ? orange : cream,
+          (y * 256 + x) * 3
+        )
+    const image = await sharp(data, {
+      raw: { width: 256, height: 256, channels: 3 }
+    })
+      .png()
+      .toBuffer()
+    const result = await checkColors(
+      image,
+      [{ hex: '#F26B1D' }, { hex: '#F5F1E8' }],
+      1
+    )
+    expect(result.worstDeltaE).toBeLessThan(0.5)
+  })
+
+  it('passes a distance exactly at the tolerance', async () => {
+    const image = await painted(() => rgb('#0B5FFF'))
+    const palette = [{ hex: '#2E6BE6' }]
+    const { worstDeltaE } = await checkColors(image, palette, 100)
+    expect(worstDeltaE).toBeGreaterThan(1)
+    expect((await checkColors(image, palette, worstDeltaE)).passed).toBe(true)
+    expect(
+      (await checkColors(image, palette, worstDeltaE - 0.001)).passed
+    ).toBe(false)
+  })
 })
