@@ -2,20 +2,32 @@
 // the dist/ bundles (test/e2e/, test/cli.test.ts) cannot see a mutant in src/, and the fake's own
 // tests and the README script's test exercise no src/ module; leaving them out keeps each
 // mutant's run short.
-import { defineConfig, mergeConfig } from 'vitest/config'
+import { defineConfig } from 'vitest/config'
 import base from './vitest.config.ts'
 
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      exclude: [
-        'node_modules/**',
-        'test/e2e/**',
-        'test/cli.test.ts',
-        'test/fakes/**',
-        'test/scripts/**'
-      ]
-    }
-  })
-)
+/**
+ * Groups whose module has its own thorough tests run only those: the colour check is also reached
+ * by every engine test with a palette, and running those builds per mutant takes hours on two
+ * cores without killing anything the module's own tests miss.
+ */
+const ownTests = {
+  images: ['test/images/**/*.test.ts']
+}
+
+const group = process.env.ASSETGEN_MUTATION_GROUP ?? ''
+
+// Spread rather than mergeConfig: that would append to the base's include list, not replace it.
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: ownTests[group] ?? base.test?.include,
+    exclude: [
+      'node_modules/**',
+      'test/e2e/**',
+      'test/cli.test.ts',
+      'test/fakes/**',
+      'test/scripts/**'
+    ]
+  }
+})
