@@ -6,12 +6,14 @@ import { defineConfig } from 'vitest/config'
 import base from './vitest.config.ts'
 
 /**
- * Groups whose module has its own thorough tests run only those: the colour check is also reached
- * by every engine test with a palette, and running those builds per mutant takes hours on two
- * cores without killing anything the module's own tests miss.
+ * Groups scored by their own tests only: these modules are also reached by every engine test,
+ * and running those builds per mutant takes hours on two cores. The score then says what the
+ * module's own tests catch, which is the stricter measure.
  */
 const ownTests = {
-  images: ['test/images/**/*.test.ts']
+  images: ['test/images/**/*.test.ts'],
+  plan: ['test/plan/**/*.test.ts'],
+  publish: ['test/publish/**/*.test.ts']
 }
 
 const group = process.env.ASSETGEN_MUTATION_GROUP ?? ''
