@@ -2,16 +2,21 @@
  * What the lockfile keeps across writes and merges: a lost field or a leaked entry costs a paid
  * regeneration or a re-render on every run.
  */
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { LockfileError } from '../../src/errors.js'
 import { inputDigests, inputHash } from '../../src/plan/hash.js'
 import {
   mergeLockfiles,
   parseLockfile,
+  readLockfile,
   serializeLockfile,
   type LockEntry,
   type Lockfile
 } from '../../src/plan/lockfile.js'
 import { makeAsset } from '../helpers/asset.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 function entry(id: string, seed = 42): LockEntry {
   const inputs = inputDigests(makeAsset({ id }))
@@ -110,5 +115,40 @@ describe('mergeLockfiles', () => {
       stray: 2
     })
     expect(merged.version).toBe(1)
+  })
+})
+
+describe('reading a lockfile that is not one', () => {
+  it('refuses JSON of another shape, naming the file', () => {
+    const refusal = 'my.lock.json is not an assetgen lockfile of version 1'
+    for (const text of [
+      'null',
+      '"text"',
+      '7',
+      '{"version":1}',
+      '{"version":1,"assets":"x"}',
+      '{"version":1,"assets":null}'
+    ]) {
+      expect(() => parseLockfile(text, 'my.lock.json')).toThrow(refusal)
+    }
+    expect(() => parseLockfile('{', 'my.lock.json')).toThrow(
+      /^my\.lock\.json is not valid JSON \(.+\); fix it or delete it/
+    )
+    expect(parseLockfile('{"version":1,"assets":{}}')).toEqual({
+      version: 1,
+      assets: {}
+    })
+  })
+
+  it('refuses a lockfile path it cannot read, rather than starting empty', async () => {
+    await using dir = await tempDir()
+    const path = join(dir.path, 'assetgen.lock.json')
+    await mkdir(path)
+    const failure = await readLockfile(path).catch((caught: unknown) => caught)
+    expect(failure).toBeInstanceOf(LockfileError)
+    expect((failure as Error).message).toMatch(
+      new RegExp(`^cannot read ${path}: .*EISDIR`)
+    )
+    expect((failure as Error).cause).toBeDefined()
   })
 })

@@ -12,7 +12,7 @@ import {
   sha256
 } from '../../src/plan/hash.js'
 import type { LockEntry, Lockfile } from '../../src/plan/lockfile.js'
-import { planSpec } from '../../src/plan/plan.js'
+import { planSpec, variantsDigest } from '../../src/plan/plan.js'
 import type { Asset } from '../../src/spec/types.js'
 import { makeAsset, makeSpec } from '../helpers/asset.js'
 import { tempDir } from '../helpers/temp-dir.js'
@@ -128,6 +128,111 @@ describe('plan reasons', () => {
   })
 })
 
+describe('more reasons', () => {
+  it('names every changed input, and says why a placeholder, forced or variant-only asset is redone', async () => {
+    await using dir = await tempDir()
+    const root = dir.path
+    const both = asset('both', 0)
+    const placeholder = asset('placeholder', 1)
+    const same = asset('same', 2)
+    const entries = {
+      both: await generated(root, both),
+      placeholder: await generated(root, placeholder, { placeholder: true }),
+      same: await generated(root, same)
+    }
+    await writeFile(join(root, 'assets/both.png'), 'retouched')
+    const spec = makeSpec(root, [
+      { ...both, prompt: 'new', seed: 3 },
+      placeholder,
+      same
+    ])
+    const plan = await planSpec(spec, lock(entries))
+    expect(plan.items.map((item) => item.reason)).toEqual([
+      'assets/both.png was edited by hand (prompt, seed changed too): kept; use force to regenerate',
+      'placeholder image: generate the real one',
+      'up to date'
+    ])
+    const forced = await planSpec(spec, lock(entries), { force: true })
+    expect(forced.items[0]?.reason).toBe('forced')
+  })
+
+  it('regenerates a moved output whose inputs changed as changed, not as moved', async () => {
+    await using dir = await tempDir()
+    const hero = asset('hero')
+    const entry = await generated(dir.path, hero)
+    await writeFile(join(dir.path, 'assets/new-home.png'), 'image of hero')
+    const plan = await planSpec(
+      makeSpec(dir.path, [
+        { ...hero, out: 'assets/new-home.png', prompt: 'new' }
+      ]),
+      lock({ hero: entry })
+    )
+    expect(plan.items[0]).toMatchObject({
+      status: 'changed',
+      reason: 'prompt changed'
+    })
+  })
+
+  it('re-renders when variants are added to an asset that had none, or all removed', async () => {
+    await using dir = await tempDir()
+    const plain = asset('plain', 0)
+    const withVariants = asset('rich', 1, {
+      variants: [{ width: 64, format: 'webp' }]
+    })
+    const entries = {
+      plain: await generated(dir.path, plain),
+      rich: await generated(dir.path, withVariants, {
+        variantsHash: variantsDigest(withVariants),
+        variants: [
+          {
+            out: 'assets/rich-64w.webp',
+            sha256: 'e'.repeat(64),
+            width: 64,
+            format: 'webp'
+          }
+        ]
+      })
+    }
+    const spec = makeSpec(dir.path, [
+      { ...plain, variants: [{ width: 64, format: 'webp' }] },
+      { ...withVariants, variants: [] }
+    ])
+    const plan = await planSpec(spec, lock(entries))
+    expect(plan.items.map((item) => [item.status, item.action])).toEqual([
+      ['variants', 'reprocess'],
+      ['variants', 'reprocess']
+    ])
+  })
+
+  it('selects everything with an empty --only list, and lists orphans by id', async () => {
+    await using dir = await tempDir()
+    const plan = await planSpec(
+      makeSpec(dir.path, [asset('a')]),
+      lock({
+        zeta: await generated(dir.path, asset('zeta')),
+        alpha: await generated(dir.path, asset('alpha'))
+      }),
+      { only: [] }
+    )
+    expect(plan.items[0]?.status).toBe('new')
+    expect(plan.orphans).toEqual([
+      { id: 'alpha', out: 'assets/alpha.png' },
+      { id: 'zeta', out: 'assets/zeta.png' }
+    ])
+  })
+
+  it('refuses to plan when an output path is unreadable rather than calling it missing', async () => {
+    await using dir = await tempDir()
+    const hero = asset('hero')
+    const entry = await generated(dir.path, hero)
+    await rm(join(dir.path, hero.out))
+    await mkdir(join(dir.path, hero.out))
+    await expect(
+      planSpec(makeSpec(dir.path, [hero]), lock({ hero: entry }))
+    ).rejects.toThrow(/EISDIR/)
+  })
+})
+
 describe('shards and assets that need no work', () => {
   it('splits only the work: kept assets stay as they are in every shard', async () => {
     await using dir = await tempDir()
@@ -157,5 +262,7 @@ describe('shards and assets that need no work', () => {
       status: 'not-selected',
       reason: 'new, built by shard 1/2'
     })
+    expect(plans[1]?.items[3]?.reason).toBe('new, built by shard 1/2')
+    expect(plans[0]?.items[2]?.reason).toBe('new, built by shard 2/2')
   })
 })
