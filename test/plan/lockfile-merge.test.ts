@@ -134,6 +134,11 @@ describe('reading a lockfile that is not one', () => {
     expect(() => parseLockfile('{', 'my.lock.json')).toThrow(
       /^my\.lock\.json is not valid JSON \(.+\); fix it or delete it/
     )
+    try {
+      parseLockfile('{')
+    } catch (error) {
+      expect((error as Error).cause).toBeInstanceOf(SyntaxError)
+    }
     expect(parseLockfile('{"version":1,"assets":{}}')).toEqual({
       version: 1,
       assets: {}

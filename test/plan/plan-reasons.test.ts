@@ -202,6 +202,37 @@ describe('more reasons', () => {
       ['variants', 'reprocess'],
       ['variants', 'reprocess']
     ])
+    expect(plan.items[0]?.reason).toBe(
+      'variants changed: re-rendered from the existing image'
+    )
+  })
+
+  it('re-renders when one of several variant files was changed', async () => {
+    await using dir = await tempDir()
+    const hero = asset('hero', 0, {
+      variants: [
+        { width: 64, format: 'webp' },
+        { width: 32, format: 'webp' }
+      ]
+    })
+    const variant = async (out: string, content: string) => {
+      await mkdir(join(dir.path, 'assets'), { recursive: true })
+      await writeFile(join(dir.path, out), content)
+      return { out, sha256: sha256(content), width: 64, format: 'webp' }
+    }
+    const entry = await generated(dir.path, hero, {
+      variantsHash: variantsDigest(hero),
+      variants: [
+        await variant('assets/hero-64w.webp', 'a'),
+        await variant('assets/hero-32w.webp', 'b')
+      ]
+    })
+    const planOf = async () =>
+      (await planSpec(makeSpec(dir.path, [hero]), lock({ hero: entry })))
+        .items[0]?.status
+    expect(await planOf()).toBe('up-to-date')
+    await writeFile(join(dir.path, 'assets/hero-32w.webp'), 'changed')
+    expect(await planOf()).toBe('variants')
   })
 
   it('selects everything with an empty --only list, and lists orphans by id', async () => {
