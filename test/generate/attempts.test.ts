@@ -123,6 +123,37 @@ describe('waits between attempts', () => {
     expect(waits[1]).toBeLessThanOrEqual(200)
     expect(slotsHeldWhileWaiting).toEqual([0, 0])
     expect(pool.inFlight).toBe(0)
+    // Server errors are not rate limits: the pool keeps its size.
+    expect(pool.limit).toBe(4)
+  })
+
+  it('says whether a wait was cut by the timeout or by cancelling', async () => {
+    gateway.behavior = error(500, 'internal_server_error', 'oops')
+    const messages: string[] = []
+    for (const reason of [
+      new DOMException('timed out', 'TimeoutError'),
+      new DOMException('cancelled', 'AbortError')
+    ]) {
+      const controller = new AbortController()
+      const { attempt } = context(undefined, {
+        signal: controller.signal,
+        timeoutMs: 90_000,
+        sleep: () => {
+          controller.abort(reason)
+          return Promise.reject(reason)
+        }
+      })
+      const failure = await requestImage(asset, request, attempt).catch(
+        (caught: unknown) => caught
+      )
+      expect(failure).toBeInstanceOf(GenerationError)
+      expect(failure).toMatchObject({ attempts: 1, cause: reason })
+      messages.push((failure as Error).message)
+    }
+    expect(messages).toEqual([
+      'timed out: no image for "hero" within 90 s (the timeout input)',
+      'cancelled before "hero" finished'
+    ])
   })
 
   it('gives up after maxRetries retries, naming the attempts', async () => {
@@ -173,6 +204,8 @@ describe('answers that are final', () => {
       expect(failure).toBeInstanceOf(GenerationError)
       expect(failure).toMatchObject({ attempts: 1 })
       expect((failure as Error).message).toMatch(message)
+      // One attempt: the message does not count attempts.
+      expect((failure as Error).message).not.toMatch(/attempt/)
       expect(gateway.requestCount()).toBe(1)
       expect(waits).toEqual([])
     })

@@ -1,3 +1,4 @@
+import { APICallError } from '@ai-sdk/provider'
 import { generateImage } from 'ai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -46,6 +47,27 @@ describe('retryDelay', () => {
 })
 
 describe('classifyFailure', () => {
+  it('reads status and retry-after from a bare APICallError', () => {
+    const failure = classifyFailure(
+      new APICallError({
+        message: 'busy',
+        url: 'http://127.0.0.1/v4/ai/image-model',
+        requestBodyValues: {},
+        statusCode: 503,
+        responseHeaders: { 'retry-after': '2' },
+        isRetryable: true
+      }),
+      'hero',
+      'bfl/flux-2-pro'
+    )
+    expect(failure).toEqual({
+      retryable: true,
+      rateLimited: false,
+      retryAfterMs: 2000,
+      message: 'AI Gateway error 503: busy'
+    })
+  })
+
   it('treats unknown errors as final with their message', () => {
     expect(
       classifyFailure(new Error('boom'), 'hero', 'bfl/flux-2-pro')
