@@ -12,6 +12,7 @@ import base from './vitest.config.ts'
  */
 const ownTests = {
   images: ['test/images/**/*.test.ts'],
+  generate: ['test/generate/**/*.test.ts'],
   plan: ['test/plan/**/*.test.ts'],
   publish: ['test/publish/**/*.test.ts']
 }
