@@ -189,6 +189,52 @@ describe('commitFiles', () => {
     expect(github.requests.filter((r) => r.method === 'PATCH').length).toBe(3)
   })
 
+  it('refuses the same path twice before any request', async () => {
+    const files = [
+      { path: 'card.png', content: card },
+      { path: 'card.png', content: binary }
+    ]
+    await expect(commitFiles(octokit, request({ files }))).rejects.toThrow(
+      "Cannot commit 'card.png' twice in one commit."
+    )
+    expect(github.requests).toEqual([])
+  })
+
+  it('says what is wrong with the branch when its head cannot be read', async () => {
+    const ref = { method: 'GET', path: /git\/ref\/heads\/main$/ }
+    const answers = [
+      [404, /^Branch 'main' was not found in acme\/site\. /],
+      [
+        409,
+        /^acme\/site has no commits yet; push an initial commit to 'main' first\.$/
+      ],
+      [403, /^Reading branch main failed: 403 /]
+    ] as const
+    let status = 0
+    github.onRequest(ref, () => error(status, 'refused'))
+    for (const [answer, message] of answers) {
+      status = answer
+      await expect(commitFiles(octokit, request())).rejects.toThrow(message)
+    }
+  })
+
+  it('refuses a blob GitHub stored under another hash', async () => {
+    github.onRequest({ method: 'POST', path: /git\/blobs$/ }, () => ({
+      status: 201,
+      body: { sha: '0'.repeat(40), url: 'x' }
+    }))
+    const before = github.headSha('main')
+    await expect(
+      commitFiles(
+        octokit,
+        request({ files: [{ path: 'card.png', content: card }] })
+      )
+    ).rejects.toThrow(
+      /^Uploading card\.png: GitHub stored it as 0{40}, expected [0-9a-f]{40}; the bytes were altered on the way\.$/
+    )
+    expect(github.headSha('main')).toBe(before)
+  })
+
   it('merges the lockfile with the head version on every attempt', async () => {
     github.onRequest(
       { method: 'PATCH', path: /git\/refs\/heads\/main$/ },
