@@ -166,4 +166,20 @@ describe('colour clustering', () => {
       (await checkColors(image, palette, worstDeltaE - 0.001)).passed
     ).toBe(false)
   })
+
+  it('lists dominant colours by coverage, and leaves out the name of an unnamed colour', async () => {
+    const image = await painted((x) =>
+      rgb(x < 16 ? '#0B1F3A' : x < 80 ? '#F5F1E8' : '#FFB000')
+    )
+    const result = await checkColors(image, [{ hex: '#FFB000' }], 2)
+    expect(result.dominant.map(({ hex }) => hex)).toEqual([
+      '#F5F1E8',
+      '#FFB000',
+      '#0B1F3A'
+    ])
+    expect(result.dominant.map(({ coverage }) => coverage)).toEqual([
+      0.5, 0.375, 0.125
+    ])
+    expect(Object.keys(result.colors[0] ?? {})).not.toContain('name')
+  })
 })
