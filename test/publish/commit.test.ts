@@ -316,7 +316,13 @@ describe('commitFiles', () => {
   })
 
   it('refuses paths that are not repo-relative POSIX paths', async () => {
-    for (const path of ['../escape.png', '/abs.png', 'a//b.png', 'a\\b.png']) {
+    for (const path of [
+      '../escape.png',
+      '/abs.png',
+      'a//b.png',
+      'a\\b.png',
+      'a/./b.png'
+    ]) {
       await expect(
         commitFiles(octokit, request({ files: [{ path, content: card }] }))
       ).rejects.toThrow(/repo-relative POSIX/)
