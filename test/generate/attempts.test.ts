@@ -191,7 +191,7 @@ describe('answers that are final', () => {
     [
       '401 authentication_error',
       error(401, 'authentication_error', 'Invalid API key'),
-      /AI Gateway authentication failed/
+      /^AI Gateway authentication failed: set the AI_GATEWAY_API_KEY secret or the api-key input/
     ]
   ] as const
   for (const [name, behavior, message] of cases) {
