@@ -43,7 +43,9 @@ export default defineConfig(
       'build-tsc/',
       'coverage/',
       'bench-results/',
-      'examples/generated/'
+      'examples/generated/',
+      'reports/',
+      '.stryker-tmp/'
     ]
   },
   js.configs.recommended,

@@ -6,7 +6,7 @@ import {
 } from '../errors.js'
 import type { Asset } from '../spec/types.js'
 import { authenticationFailure } from './authentication.js'
-import { classifyFailure, retryDelay } from './classify.js'
+import { classifyFailure, retryDelay, type AttemptFailure } from './classify.js'
 import type { ImageModelFactory } from './gateway.js'
 import type { SpendGuard } from './budget.js'
 import { readCalls } from './cost.js'
@@ -63,6 +63,7 @@ export async function requestImage(
   for (let attempt = 1; ; attempt += 1) {
     const release = await context.pool.acquire(context.signal, attempt > 1)
     let reservation: ReturnType<SpendGuard['reserve']> | undefined
+    let failure: AttemptFailure
     try {
       reservation = context.budget.reserve(asset.model, context.estimate)
       const result = await generateImage({
@@ -102,7 +103,7 @@ export async function requestImage(
           attempts: attempt
         })
       }
-      const failure = classifyFailure(error, asset.id, asset.model)
+      failure = classifyFailure(error, asset.id, asset.model)
       if (failure.rateLimited) context.pool.onRateLimited()
       if (!failure.retryable || attempt > context.maxRetries) {
         const tries = attempt === 1 ? '' : ` after ${attempt} attempts`
@@ -112,15 +113,15 @@ export async function requestImage(
           generationIds
         })
       }
-      release()
-      await context
-        .sleep(retryDelay(attempt, context.backoffMs, failure), context.signal)
-        .catch((sleepError: unknown) => {
-          throw abortError(asset, context, attempt, sleepError)
-        })
     } finally {
+      // Released once per attempt, before any backoff: a waiting asset holds no slot.
       release()
     }
+    await context
+      .sleep(retryDelay(attempt, context.backoffMs, failure), context.signal)
+      .catch((sleepError: unknown) => {
+        throw abortError(asset, context, attempt, sleepError)
+      })
   }
 }
 

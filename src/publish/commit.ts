@@ -54,6 +54,10 @@ export interface CommitRequest {
    * with many files (the image store), where a recursive listing would be the biggest cost.
    */
   sparse?: boolean
+  /** Waits between attempts (tests inject one that records); default a real timer. */
+  sleep?: (ms: number) => Promise<void>
+  /** Jitter source in [0, 1); default Math.random. */
+  random?: () => number
   log?: (message: string) => void
 }
 
@@ -91,12 +95,14 @@ export async function commitFiles(
     const result = await commitOnce(octokit, request, attempt, uploaded, log)
     if (result !== 'head-moved') return result
     if (attempt < maxAttempts) {
-      const wait = backoffMs * 2 ** (attempt - 1) + Math.random() * backoffMs
+      const wait =
+        backoffMs * 2 ** (attempt - 1) +
+        (request.random ?? Math.random)() * backoffMs
       log(
         `${request.branch} moved while committing (attempt ${attempt} of ${maxAttempts}); ` +
           `rebuilding on the new head in ${Math.round(wait)} ms`
       )
-      await sleep(wait)
+      await (request.sleep ?? sleep)(wait)
     }
   }
   throw new PublishError(

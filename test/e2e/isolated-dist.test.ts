@@ -11,9 +11,11 @@ const dist = join(import.meta.dirname, '..', '..', 'dist')
 let copy: string
 
 // A copy of dist/ outside the repository: no node_modules anywhere above it, as on a runner.
+// Dereferenced: where dist/node_modules is a symlink (a mutation sandbox), a plain copy keeps the
+// link, and deleting sharp's native package in the copy would delete the real one.
 beforeAll(async () => {
   copy = await mkdtemp(join(tmpdir(), 'assetgen-dist-'))
-  await cp(dist, join(copy, 'dist'), { recursive: true })
+  await cp(dist, join(copy, 'dist'), { recursive: true, dereference: true })
 })
 afterAll(() => rm(copy, { recursive: true, force: true }))
 

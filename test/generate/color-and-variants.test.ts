@@ -260,6 +260,11 @@ assets:
       )
     ).toMatchObject({ seed: 9, assetId: 'hero' })
 
+    // The lockfile remembers the variant settings: an unchanged rerun re-renders nothing.
+    const unchanged = await buildAgainst(ws.root, gateway)
+    expect(unchanged.outcomes[0]?.planStatus).toBe('up-to-date')
+    expect(unchanged.changedFiles).toEqual([])
+
     // Changing only the variants re-renders them from the existing image: no model call.
     gateway.reset()
     await ws.write(

@@ -122,3 +122,69 @@ describe('AdaptivePool retries', () => {
     expect(order).toEqual(['retry', 'first attempt'])
   })
 })
+
+describe('AdaptivePool releases', () => {
+  it('frees a slot once however often its release is called', async () => {
+    const pool = new AdaptivePool(1)
+    const release = await pool.acquire()
+    release()
+    release()
+    expect(pool.inFlight).toBe(0)
+    const [first, second] = [pool.acquire(), pool.acquire()]
+    await first
+    await tick()
+    // A second release of the old slot must not let the waiting request in.
+    release()
+    await tick()
+    expect(pool.inFlight).toBe(1)
+    let granted = false
+    void second.then(() => (granted = true))
+    await tick()
+    expect(granted).toBe(false)
+  })
+})
+
+describe('AdaptivePool edges', () => {
+  it('refuses a size below 1 or not whole', () => {
+    for (const size of [0, -1, 1.5, Number.NaN])
+      expect(() => new AdaptivePool(size)).toThrow(
+        new RangeError('pool size must be >= 1')
+      )
+    expect(new AdaptivePool(1).limit).toBe(1)
+  })
+
+  it('rejects an acquire whose signal already aborted, taking no slot', async () => {
+    const pool = new AdaptivePool(1)
+    const reason = new Error('stop')
+    await expect(pool.acquire(AbortSignal.abort(reason))).rejects.toBe(reason)
+    expect(pool.inFlight).toBe(0)
+  })
+
+  it('serves first attempts in the order they asked', async () => {
+    const pool = new AdaptivePool(1)
+    const held = await pool.acquire()
+    const order: string[] = []
+    const waiters = ['a', 'b'].map((name) =>
+      pool.acquire().then((release) => {
+        order.push(name)
+        release()
+      })
+    )
+    held()
+    await Promise.all(waiters)
+    expect(order).toEqual(['a', 'b'])
+  })
+
+  it('admits a waiting request as soon as a success raises the limit', async () => {
+    const pool = new AdaptivePool(2)
+    pool.onRateLimited()
+    await pool.acquire()
+    let admitted = false
+    void pool.acquire().then(() => (admitted = true))
+    await tick()
+    expect(admitted).toBe(false)
+    pool.onSuccess() // 1 → 2: no release needed
+    await tick()
+    expect(admitted).toBe(true)
+  })
+})

@@ -179,6 +179,78 @@ describe('commitFiles', () => {
     expect(github.readFileAt('main', 'theirs-3.txt')).toBeDefined()
   })
 
+  it('waits exponentially longer between attempts, and not after the last', async () => {
+    github.onRequest(
+      { method: 'PATCH', path: /git\/refs\/heads\/main$/ },
+      (_r, nth) => {
+        github.pushCommit('main', { [`theirs-${nth}.txt`]: 'x' })
+      }
+    )
+    const waits: number[] = []
+    const failure = commitFiles(
+      octokit,
+      request({
+        maxAttempts: 3,
+        backoffMs: 100,
+        random: () => 0.5,
+        sleep: (ms) => {
+          waits.push(ms)
+          return Promise.resolve()
+        }
+      })
+    )
+    await expect(failure).rejects.toThrow(/3 attempts/)
+    // base × 2^(attempt-1) plus up to one base of jitter
+    expect(waits).toEqual([150, 250])
+    expect(github.requests.filter((r) => r.method === 'PATCH').length).toBe(3)
+  })
+
+  it('refuses the same path twice before any request', async () => {
+    const files = [
+      { path: 'card.png', content: card },
+      { path: 'card.png', content: binary }
+    ]
+    await expect(commitFiles(octokit, request({ files }))).rejects.toThrow(
+      "Cannot commit 'card.png' twice in one commit."
+    )
+    expect(github.requests).toEqual([])
+  })
+
+  it('says what is wrong with the branch when its head cannot be read', async () => {
+    const ref = { method: 'GET', path: /git\/ref\/heads\/main$/ }
+    const answers = [
+      [404, /^Branch 'main' was not found in acme\/site\. /],
+      [
+        409,
+        /^acme\/site has no commits yet; push an initial commit to 'main' first\.$/
+      ],
+      [403, /^Reading branch main failed: 403 /]
+    ] as const
+    let status = 0
+    github.onRequest(ref, () => error(status, 'refused'))
+    for (const [answer, message] of answers) {
+      status = answer
+      await expect(commitFiles(octokit, request())).rejects.toThrow(message)
+    }
+  })
+
+  it('refuses a blob GitHub stored under another hash', async () => {
+    github.onRequest({ method: 'POST', path: /git\/blobs$/ }, () => ({
+      status: 201,
+      body: { sha: '0'.repeat(40), url: 'x' }
+    }))
+    const before = github.headSha('main')
+    await expect(
+      commitFiles(
+        octokit,
+        request({ files: [{ path: 'card.png', content: card }] })
+      )
+    ).rejects.toThrow(
+      /^Uploading card\.png: GitHub stored it as 0{40}, expected [0-9a-f]{40}; the bytes were altered on the way\.$/
+    )
+    expect(github.headSha('main')).toBe(before)
+  })
+
   it('merges the lockfile with the head version on every attempt', async () => {
     github.onRequest(
       { method: 'PATCH', path: /git\/refs\/heads\/main$/ },
@@ -260,7 +332,13 @@ describe('commitFiles', () => {
   })
 
   it('refuses paths that are not repo-relative POSIX paths', async () => {
-    for (const path of ['../escape.png', '/abs.png', 'a//b.png', 'a\\b.png']) {
+    for (const path of [
+      '../escape.png',
+      '/abs.png',
+      'a//b.png',
+      'a\\b.png',
+      'a/./b.png'
+    ]) {
       await expect(
         commitFiles(octokit, request({ files: [{ path, content: card }] }))
       ).rejects.toThrow(/repo-relative POSIX/)
