@@ -106,11 +106,10 @@ function outsideCode(markdown: string): string {
 /** No raw HTML, no notifying mention, no link from outside. */
 function expectInertMarkdown(markdown: string, sink: string): void {
   const rendered = outsideCode(markdown)
-  // Our own `<br>` and marker comment are the only raw HTML.
-  expect(
-    rendered.replace(/<br>|<!-- assetgen:[a-z0-9-]+ -->/g, ''),
-    sink
-  ).not.toContain('<')
+  // Our own `<br>`, marker comment, folding and commit-pinned preview images are the only raw HTML.
+  const ours =
+    /<br>|<!-- assetgen:[a-z0-9-]+ -->|<\/?(?:details|summary)>|<img src="https:\/\/github\.com\/acme\/site\/blob\/[0-9a-f]{40}\/[\w./%-]+\?raw=true" width="\d+" alt="(?:before|after|asset)">/g
+  expect(rendered.replace(ours, ''), sink).not.toContain('<')
   expect(rendered, sink).not.toMatch(/@acme\/security-team/)
   expect(rendered, sink).not.toMatch(/(?<!\\)\[click(?<!\\)\]/)
   expect(rendered, sink).not.toContain('https://evil.example')
@@ -201,12 +200,16 @@ describe('a hostile gateway on a same-repo pull request', () => {
     for (const artifact of artifacts.list())
       expectNoKey(artifact.name, 'artifact name')
 
-    // The lockfile, and no commit (preview mode).
+    // The lockfile, and the one commit a preview makes: the image store's, key-free.
     expectNoKey(
       await readFile(join(ws.root, 'assetgen.lock.json'), 'utf8'),
       'lockfile'
     )
-    expect(github.requestsOf('POST', /git\/commits$/)).toEqual([])
+    const commits = github.requestsOf('POST', /git\/commits$/)
+    expect(commits).toHaveLength(1)
+    const storeCommit = commits[0]?.body as { message: string }
+    expect(storeCommit.message).toMatch(/^assetgen: store 1 image/)
+    expectNoKey(JSON.stringify(commits.map((commit) => commit.body)), 'commit')
 
     // The CLI with the same gateway: stdout, stderr and its --manifest.
     const cli = await runCli(ws.root, [

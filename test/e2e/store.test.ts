@@ -229,7 +229,7 @@ describe.concurrent('the image store, end to end', () => {
         expect(github.rawUrl(icon.after ?? '')).toEqual(
           github.readFileAt(STORE, (await entryOf(ws.root, 'icon')).preview)
         )
-        expect(body).toMatch(/\| ΔE \| Seed \| Cost \|/)
+        expect(body).toMatch(/\| ΔE \| Seed \| Estimate \| Cost \|/)
         // The summary shows the same table.
         expect(rowImages(result.summary, 'hero').after).toBe(hero.after)
       }
