@@ -33,7 +33,9 @@ export interface CreateOctokitOptions {
   retryAfterBaseValue?: number
   /**
    * Default true: writes go one at a time, 1 s apart (3 s for comments), as GitHub asks of
-   * content-creating requests to avoid secondary rate limits. Tests against a fake turn it off.
+   * content-creating requests to avoid secondary rate limits. Tests against a fake turn it off,
+   * and so does env `ASSETGEN_GITHUB_WRITE_SPACING=off` (a fake GitHub, or an Enterprise Server
+   * without secondary limits).
    */
   spaceWrites?: boolean
   /**
@@ -101,9 +103,10 @@ export function createOctokit(
     onRateLimit: onLimit('rate limit'),
     onSecondaryRateLimit: onLimit('secondary rate limit'),
     retryAfterBaseValue,
-    ...(options.spaceWrites === false
-      ? { write: unspacedGroup, notifications: unspacedGroup }
-      : {})
+    ...((options.spaceWrites ??
+    process.env['ASSETGEN_GITHUB_WRITE_SPACING'] !== 'off')
+      ? {}
+      : { write: unspacedGroup, notifications: unspacedGroup })
   }
   const octokit = getOctokit(
     token,
