@@ -11,59 +11,30 @@ import type { RequestTags } from './generate/request.js'
 import type * as GenerationModuleType from './generate/run.js'
 import type * as RestoreModuleType from './generate/restore.js'
 import type { AssetRun, RunContext } from './generate/run.js'
-import {
-  estimateWithCatalogue,
-  type CatalogueReader,
-  type PlanEstimate
-} from './plan/estimate.js'
-import { readLockfile, type Lockfile } from './plan/lockfile.js'
+import type { Lockfile } from './plan/lockfile.js'
 import { LockfileWriter } from './plan/lockfile-writer.js'
 
 type GenerationModule = typeof GenerationModuleType
 type RestoreModule = typeof RestoreModuleType
-import { planSpec, type Plan, type PlanItem } from './plan/plan.js'
+import type { PlanItem } from './plan/plan.js'
+import {
+  imagesToGenerate,
+  planLoaded,
+  planWithStore,
+  type PlanRequest,
+  type Planned
+} from './plan/planning.js'
 import {
   acquireWorkspaceLock,
   type WorkspaceLockOptions
 } from './plan/workspace-lock.js'
 import { loadSpec } from './spec/load.js'
 import type { Spec } from './spec/types.js'
-import { lookupStore, storeEntry } from './store/lookup.js'
-import type { ImageStore, StoreEntry, StoreHit } from './store/types.js'
+import { storeEntry } from './store/lookup.js'
+import type { StoreEntry } from './store/types.js'
 
-/** Selection and the spec to read. */
-export interface PlanRequest {
-  /** Absolute workspace root: every path in the spec is confined to it. */
-  root: string
-  /** The spec file, absolute or relative to root. */
-  specPath: string
-  only?: string[]
-  force?: boolean
-  placeholder?: boolean
-  shard?: { index: number; count: number }
-  /**
-   * The gateway catalogue's image prices, the estimate's last source: called at most once, and only
-   * when a model to pay for has no price from history, the spec or the built-in table.
-   */
-  imagePrices?: CatalogueReader
-  /** Receives warnings the caller should show: invalid lockfile entries, waiting for another build. */
-  onWarning?: (message: string) => void
-  /**
-   * The image store to look up before paying: verified hits become `from-store` restores. Ignored
-   * for placeholder runs (a placeholder is not a paid image).
-   */
-  store?: ImageStore
-}
-
-/** A loaded spec, its lockfile, the plan and what it should cost. */
-export interface Planned {
-  spec: Spec
-  lockfile: Lockfile
-  plan: Plan
-  estimate: PlanEstimate
-  /** Recoverable problems for the log (an unreadable catalogue, a low credit balance). */
-  warnings: string[]
-}
+export type { PlanRequest, Planned } from './plan/planning.js'
+export { imagesToGenerate } from './plan/planning.js'
 
 /** A progress event, one per asset as it completes (skipped ones first). */
 export interface ProgressEvent {
@@ -138,51 +109,6 @@ export interface BuildResult extends Planned {
  */
 export async function plan(request: PlanRequest): Promise<Planned> {
   return (await planWithStore(request)).planned
-}
-
-async function planWithStore(
-  request: PlanRequest
-): Promise<{ planned: Planned; hits: Map<string, StoreHit> }> {
-  const spec = await loadSpec({
-    specPath: request.specPath,
-    root: request.root
-  })
-  return planLoaded(request, spec)
-}
-
-async function planLoaded(
-  request: PlanRequest,
-  spec: Spec
-): Promise<{ planned: Planned; hits: Map<string, StoreHit> }> {
-  const lockfile = await readLockfile(spec.lockfilePath, request.onWarning)
-  const planned = await planSpec(spec, lockfile, {
-    ...(request.only ? { only: request.only } : {}),
-    force: request.force ?? false,
-    placeholder: request.placeholder ?? false,
-    ...(request.shard ? { shard: request.shard } : {})
-  })
-  const looked =
-    request.store && !request.placeholder
-      ? await lookupStore(planned, request.store)
-      : { plan: planned, hits: new Map<string, StoreHit>() }
-  // After the lookup: what the store holds costs nothing.
-  const { estimate, warnings } = await estimateWithCatalogue(
-    looked.plan,
-    { history: lockfile, spec: spec.pricing },
-    {
-      placeholder: request.placeholder ?? false,
-      ...(request.imagePrices ? { catalogue: request.imagePrices } : {})
-    }
-  )
-  return {
-    planned: { spec, lockfile, plan: looked.plan, estimate, warnings },
-    hits: looked.hits
-  }
-}
-
-/** Counts how many model calls a plan needs at least (one per generated asset). */
-export function imagesToGenerate(planned: Plan): number {
-  return planned.items.filter((item) => item.action === 'generate').length
 }
 
 /**

@@ -1,4 +1,6 @@
 import * as core from '@actions/core'
+import { OutputName, setOutput, setOutputs } from './action-outputs.js'
+import { comment, publish } from './action-publish.js'
 import {
   buildSummary,
   planSummary,
@@ -9,12 +11,7 @@ import {
 import { build, plan, type BuildResult, type PlanRequest } from './engine.js'
 import { getErrorMessage } from './errors.js'
 import { getInputs, type Inputs } from './inputs.js'
-import {
-  resolvePublishMode,
-  type EventContext,
-  type PublishDecision
-} from './publish/mode.js'
-import type { Published } from './publish/publish.js'
+import { resolvePublishMode, type PublishDecision } from './publish/mode.js'
 import {
   buildManifest,
   planManifest,
@@ -31,23 +28,10 @@ import {
 } from './runner-context.js'
 import { watchSignals } from './cancellation.js'
 import { once, rescueImages } from './rescue.js'
-import { logText, redact } from './safe-text.js'
+import { logText } from './safe-text.js'
 import { VERSION } from './version.js'
 
-/** Output names as declared in action.yml. */
-export const OutputName = {
-  Generated: 'generated',
-  Skipped: 'skipped',
-  Failed: 'failed',
-  Changed: 'changed',
-  CommitSha: 'commit-sha',
-  ArtifactId: 'artifact-id',
-  ArtifactUrl: 'artifact-url',
-  CommentId: 'comment-id',
-  Cost: 'cost',
-  EstimatedCost: 'estimated-cost',
-  Manifest: 'manifest'
-} as const
+export { OutputName } from './action-outputs.js'
 
 /** The action: inputs → plan/build → publish → summary and outputs. The one error boundary. */
 export async function run(): Promise<void> {
@@ -285,121 +269,4 @@ async function generate(
   } finally {
     core.endGroup()
   }
-}
-
-async function publish(
-  inputs: Inputs,
-  decision: PublishDecision,
-  context: EventContext,
-  result: BuildResult,
-  manifest: string
-): Promise<Published> {
-  const none: Published = {
-    changed: false,
-    artifacts: [],
-    links: new Map(),
-    thumbnails: false
-  }
-  if (result.cancelled || decision.mode === 'none') return none
-  const target = publishTarget(context)
-  const { publishArtifacts, publishCommit } =
-    await import('./publish/publish.js')
-  core.startGroup(`Publish (${decision.mode})`)
-  try {
-    if (decision.mode === 'commit') {
-      const { createOctokit } = await import('./github.js')
-      const log = (message: string): void => core.info(logText(message))
-      return await publishCommit(
-        createOctokit(inputs.githubToken, {
-          log,
-          maxWaitSeconds: inputs.maxWait
-        }),
-        result,
-        target,
-        {
-          branch: decision.branch as string,
-          message: inputs.commitMessage,
-          artifactName: inputs.artifactName,
-          log
-        }
-      )
-    }
-    // The manifest travels with the preview images.
-    await writeManifest(manifest, buildManifest(result))
-    return await publishArtifacts(result, target, {
-      artifactName: inputs.artifactName,
-      ...(inputs.retentionDays ? { retentionDays: inputs.retentionDays } : {}),
-      manifestPath: manifest
-    })
-  } finally {
-    core.endGroup()
-  }
-}
-
-async function comment(
-  inputs: Inputs,
-  context: EventContext,
-  pullNumber: number,
-  body: string,
-  updateOnly: boolean
-): Promise<void> {
-  try {
-    const target = publishTarget(context)
-    const { createOctokit } = await import('./github.js')
-    const { upsertStickyComment } = await import('./publish/comment.js')
-    const posted = await upsertStickyComment(
-      createOctokit(inputs.githubToken, { maxWaitSeconds: inputs.maxWait }),
-      {
-        owner: target.owner,
-        repo: target.repo,
-        issueNumber: pullNumber,
-        marker: inputs.artifactName,
-        body,
-        // An App token's comments are `<slug>[bot]`'s, and the token can't tell its slug.
-        ...(process.env.ASSETGEN_APP_SLUG
-          ? { appSlug: process.env.ASSETGEN_APP_SLUG }
-          : {}),
-        updateOnly
-      }
-    )
-    if (posted.action === 'absent') return
-    core.info(
-      logText(`PR comment ${posted.action}: ${posted.url ?? posted.id}`)
-    )
-    setOutput(OutputName.CommentId, String(posted.id))
-  } catch (error) {
-    core.warning(
-      `could not post the PR comment: ${logText(getErrorMessage(error))}`
-    )
-  }
-}
-
-function setOutputs(
-  result: BuildResult,
-  published: Published,
-  decision: PublishDecision,
-  manifest: string
-): void {
-  setOutput(OutputName.Generated, String(result.generated))
-  setOutput(OutputName.Skipped, String(result.skipped))
-  setOutput(OutputName.Failed, String(result.failed))
-  const wroteFiles = result.changedFiles.length > 0
-  setOutput(
-    OutputName.Changed,
-    String(wroteFiles && (decision.mode !== 'commit' || published.changed))
-  )
-  setOutput(OutputName.Cost, result.cost.toFixed(4))
-  setOutput(OutputName.EstimatedCost, result.estimate.total.toFixed(4))
-  setOutput(OutputName.Manifest, manifest)
-  if (published.commitSha) setOutput(OutputName.CommitSha, published.commitSha)
-  const first = published.artifacts[0]
-  if (first) {
-    setOutput(OutputName.ArtifactId, String(first.id))
-    if (first.url) setOutput(OutputName.ArtifactUrl, first.url)
-  }
-}
-
-/** Sets an output, redacted: values such as an artifact URL come from GitHub's answers. */
-function setOutput(name: string, value: string): void {
-  core.setOutput(name, redact(value))
 }

@@ -4,18 +4,12 @@
  * collects located problems. The validator walks nodes rather than plain JS
  * values so every problem can point at a line and column.
  */
-import {
-  LineCounter,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  parseDocument,
-  visit
-} from 'yaml'
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml'
 import type { Alias, Document, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml'
-import type { SpecProblem } from '../errors.js'
+import type { Problems } from './problems.js'
 import { syntaxMessage, unclosedOpening } from './yaml-syntax.js'
+
+export { Problems } from './problems.js'
 
 /**
  * Largest spec file accepted, checked before parsing so a huge file never
@@ -44,63 +38,6 @@ const CORE_TAGS = new Set(
 
 /** A node after alias resolution: what the validator inspects. */
 export type ValueNode = Scalar | YAMLMap | YAMLSeq
-
-/**
- * Collects problems for one spec file, locating them through the parser's line
- * counter.
- */
-export class Problems {
-  readonly lineCounter = new LineCounter()
-  readonly #file: string
-  readonly #items: SpecProblem[] = []
-
-  constructor(file: string) {
-    this.#file = file
-  }
-
-  /**
-   * Adds a problem at the first character of `node`; without a node, the
-   * problem has no line.
-   */
-  add(node: Node | null | undefined, path: string, message: string): void {
-    this.addAt(node?.range?.[0], path, message)
-  }
-
-  /** Adds a problem at a character offset of the spec text. */
-  addAt(offset: number | undefined, path: string, message: string): void {
-    const problem: SpecProblem = { file: this.#file, path, message }
-    if (offset !== undefined) {
-      const { line, col } = this.lineCounter.linePos(offset)
-      problem.line = line
-      problem.column = col
-    }
-    this.#items.push(problem)
-  }
-
-  /** How many problems have been added so far. */
-  get count(): number {
-    return this.#items.length
-  }
-
-  /**
-   * The problems sorted by position, unlocated ones first. Duplicates are
-   * dropped: a bad value in `defaults` is checked once per asset but should be
-   * reported once.
-   */
-  list(): SpecProblem[] {
-    const seen = new Set<string>()
-    const unique = this.#items.filter((problem) => {
-      const key = JSON.stringify(problem)
-      if (seen.has(key)) return false
-      seen.add(key)
-      return true
-    })
-    return unique.sort(
-      (a, b) =>
-        (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
-    )
-  }
-}
 
 /**
  * A parsed spec document whose aliases are known to resolve, without cycles,
