@@ -8,7 +8,6 @@ import type { Cancellation } from './cancellation.js'
 import type { BuildResult } from './engine.js'
 import type { Inputs } from './inputs.js'
 import type { EventContext } from './publish/mode.js'
-import { saveUnpublished } from './publish/unpublished.js'
 import { publishTarget } from './runner-context.js'
 import { logText } from './safe-text.js'
 
@@ -36,6 +35,9 @@ export async function rescueImages(
     `Saving ${result.changedFiles.length} files as ${inputs.artifactName}-unpublished artifacts`
   )
   try {
+    // Loaded only when needed: the artifact client (and its Azure SDK) would triple the action's
+    // start-up bundle, and a rescue has seconds, not milliseconds, to spend.
+    const { saveUnpublished } = await import('./publish/unpublished.js')
     const rescue = await saveUnpublished(result, publishTarget(context), {
       artifactName: inputs.artifactName,
       deadlineMs: RESCUE_DEADLINE_MS - cancellation.elapsedMs()
