@@ -18,8 +18,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __webpack_require__(8422);
-// EXTERNAL MODULE: ./src/spec/load.ts + 5 modules
-var load = __webpack_require__(8199);
+// EXTERNAL MODULE: ./src/spec/load.ts + 7 modules
+var load = __webpack_require__(5622);
 // EXTERNAL MODULE: ./src/store/git-plumbing.ts
 var git_plumbing = __webpack_require__(1222);
 // EXTERNAL MODULE: ./src/store/layout.ts

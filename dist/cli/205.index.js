@@ -13,11 +13,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _images_color_check_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6684);
-/* harmony import */ var _images_process_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2890);
+/* harmony import */ var _images_process_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6320);
 /* harmony import */ var _images_provenance_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5055);
 /* harmony import */ var _images_sharp_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4378);
 /* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(499);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4687);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8627);
 /**
  * Restoring an asset from the image store: the stored bytes are written exactly as they are, and
  * everything derived from them (variants, colour check, provenance, lock entry) is computed here,

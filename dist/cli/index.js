@@ -683,7 +683,7 @@ if (major < wanted) {
     process.exitCode = 1;
 }
 else {
-    Promise.all(/* import() */[__nccwpck_require__.e(870), __nccwpck_require__.e(919)]).then(__nccwpck_require__.bind(__nccwpck_require__, 919))
+    Promise.all(/* import() */[__nccwpck_require__.e(870), __nccwpck_require__.e(242)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7242))
         .then(({ main }) => main(process.argv.slice(2)))
         .then((code) => {
         process.exitCode = code;
