@@ -158,6 +158,12 @@ describe('upsertStickyComment', () => {
     expect(result).toMatchObject({ id: ours.id, action: 'updated' })
   })
 
+  it('finds its comment when GitHub gave the body CRLF line endings', async () => {
+    const ours = github.addComment(7, '<!-- assetgen:previews -->\r\nold', bot)
+    const result = await upsert('new')
+    expect(result).toMatchObject({ id: ours.id, action: 'updated' })
+  })
+
   it('skips comments of a deleted user or with no body', async () => {
     const ghost = github.addComment(7, '<!-- assetgen:previews -->\nold', bot)
     Object.assign(ghost, { user: null })
