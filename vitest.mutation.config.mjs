@@ -14,7 +14,9 @@ const ownTests = {
   images: ['test/images/**/*.test.ts'],
   generate: ['test/generate/**/*.test.ts'],
   plan: ['test/plan/**/*.test.ts'],
-  publish: ['test/publish/**/*.test.ts']
+  publish: ['test/publish/**/*.test.ts'],
+  store: ['test/store/**/*.test.ts'],
+  'safe-text': ['test/safe-text.test.ts']
 }
 
 const group = process.env.ASSETGEN_MUTATION_GROUP ?? ''

@@ -7,6 +7,7 @@ import {
   inlineCode,
   logText,
   markdownText,
+  markdownUrl,
   redact,
   redactJson,
   redactingSink,
@@ -116,6 +117,20 @@ describe('redact', () => {
     expect(redact('about a cab')).toBe('about a cab')
   })
 
+  it('registers a value of exactly four characters, and no form of a shorter one', () => {
+    registerSecret('abc')
+    // 'abc' in base64 is 'YWJj', four characters: still not registered, the value was too short.
+    expect(redact('abc YWJj')).toBe('abc YWJj')
+    registerSecret('wxyz')
+    expect(redact('a wxyz b')).toBe('a *** b')
+  })
+
+  it('forgets every secret on clearSecrets', () => {
+    registerSecret(KEY)
+    clearSecrets()
+    expect(redact(`key ${KEY}`)).toBe(`key ${KEY}`)
+  })
+
   it('trims a registered value, as keys pasted into secrets often carry a newline', () => {
     registerSecret(`  ${KEY}\n`)
     expect(redact(`key=${KEY}.`)).toBe('key=***.')
@@ -163,6 +178,10 @@ describe('logText', () => {
     )
   })
 
+  it('escapes `%` first, so text that looks escaped is not decoded into a line break', () => {
+    expect(logText('100% done %0A::x')).toBe('100%25 done %250A:%3Ax')
+  })
+
   it('cannot be tricked into `::` by a control character between two colons', () => {
     expect(logText(':\u0001:stop-commands:\u0007:x')).not.toContain('::')
     expect(logText('#\u0000#[add-mask]x')).not.toContain('##[')
@@ -203,6 +222,12 @@ describe('markdownText', () => {
     )
     expect(text).toBe(
       '&lt;img src=x&gt; @\u200dacme/security-team \\[click\\](https&#58;//evil.example) \\!\\[i\\](http&#58;//x/y.png) www&#46;evil.example \\$x\\$'
+    )
+  })
+
+  it('escapes `&`, turns a run of line breaks into one space and drops control characters', () => {
+    expect(markdownText('a & b\r\n\nc\u0001d\u001b[31m')).toBe(
+      'a &amp; b cd\\[31m'
     )
   })
 
@@ -252,6 +277,14 @@ describe('inlineCode', () => {
     expect(cells[2]).toBe(' next ')
   })
 
+  it('puts an odd run of backslashes before every `|`', () => {
+    expect(inlineCode('a|b')).toBe('`a\\|b`')
+    // One backslash before the `|`: two more make three; two: one more makes three.
+    expect(inlineCode('a\\|b')).toBe('`a\\\\\\|b`')
+    expect(inlineCode('a\\\\|b')).toBe('`a\\\\\\|b`')
+    expect(inlineCode('a\\\\\\|b')).toBe('`a\\\\\\\\\\|b`')
+  })
+
   it('is exactly one code span that stays in its table cell (property)', () => {
     registerSecret(KEY)
     fc.assert(
@@ -279,6 +312,37 @@ describe('urlPath', () => {
   it('keeps slashes and encodes everything that could add a query or fragment', () => {
     expect(urlPath('assets/a b?x=1#y/ü.png')).toBe(
       'assets/a%20b%3Fx%3D1%23y/%C3%BC.png'
+    )
+  })
+})
+
+describe('markdownUrl', () => {
+  it('keeps an http(s) URL and percent-encodes what could end a link or an attribute', () => {
+    expect(markdownUrl('http://x.example')).toBe('http://x.example/')
+    expect(
+      markdownUrl(`https://x.example/a(b)<c>"d'e\`f|g[h] i?q=(1)#[x]`)
+    ).toBe(
+      'https://x.example/a%28b%29%3Cc%3E%22d%27e%60f%7Cg%5Bh%5D%20i?q=%281%29#%5Bx%5D'
+    )
+  })
+
+  it('refuses anything that is not an http(s) URL', () => {
+    for (const url of [
+      undefined,
+      '',
+      'not a url',
+      'javascript:alert(1)',
+      'ftp://x.example/a',
+      'data:text/html,<b>x</b>'
+    ]) {
+      expect(markdownUrl(url), String(url)).toBeUndefined()
+    }
+  })
+
+  it('redacts a secret in the URL', () => {
+    registerSecret(KEY)
+    expect(markdownUrl(`https://x.example/?k=${KEY}`)).toBe(
+      'https://x.example/?k=***'
     )
   })
 })

@@ -3,7 +3,7 @@
  * step merges colours and reports a wrong ΔE. Each image is 128 × 128 (the sample size), built
  * pixel by pixel, so what the check sees is exactly what is written here.
  */
-import { formatHex } from 'culori'
+import { converter, differenceCiede2000, formatHex } from 'culori'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { checkColors } from '../../src/images/color-check.js'
@@ -31,6 +31,43 @@ const mix = (from: Rgb, to: Rgb, t: number): Rgb =>
   from.map((value, i) => Math.round(value + ((to[i] ?? 0) - value) * t)) as Rgb
 
 describe('colour clustering', () => {
+  it('measures the mean of a fine two-shade dither, which is neither shade', async () => {
+    // Two browns about ΔE 4 apart in a checkerboard, beside seven far-apart flat colours: nine
+    // colours for eight clusters, so the two shades share one, whose mean lies between them.
+    // Centres left at their seeds would measure one shade, about ΔE 2 off the mean.
+    const [dark, light] = [rgb('#7A5C3A'), rgb('#86674A')]
+    const toLab = converter('lab65')
+    const [a, b] = [dark, light].map((c) =>
+      toLab({ mode: 'rgb', r: c[0] / 255, g: c[1] / 255, b: c[2] / 255 })
+    )
+    const mean = formatHex({
+      mode: 'lab65',
+      l: (a.l + b.l) / 2,
+      a: (a.a + b.a) / 2,
+      b: (a.b + b.b) / 2
+    })
+    const far = [
+      '#FFFFFF',
+      '#000000',
+      '#FF0000',
+      '#00FF00',
+      '#0000FF',
+      '#FFFF00',
+      '#FF00FF'
+    ]
+    const image = await painted((x, y) =>
+      x < 64
+        ? (x + y) % 2 === 0
+          ? dark
+          : light
+        : rgb(far[Math.min(6, Math.floor((x - 64) / 9))])
+    )
+    expect(differenceCiede2000()(a, b)).toBeGreaterThan(3)
+    const result = await checkColors(image, [{ hex: mean }], 1)
+    expect(result.worstDeltaE).toBeLessThan(0.5)
+    expect(result.passed).toBe(true)
+  })
+
   it('tells two close blues apart', async () => {
     const blue = '#0B5FFF'
     const nearBlue = '#2E6BE6'

@@ -158,6 +158,25 @@ describe('snapPixels', () => {
     expect(hexAt(data, 0)).toBe('#828282')
   })
 
+  it('picks the nearest palette colour whatever the palette order', () => {
+    const data = Uint8Array.from([0x83, 0x83, 0x83, 255])
+    snapPixels(data, [{ hex: '#828282' }, { hex: '#808080' }], 5)
+    expect(hexAt(data, 0)).toBe('#828282')
+  })
+
+  it('reports zero shares, not NaN, for an image with no visible pixel', () => {
+    const data = Uint8Array.from([0x0b, 0x5f, 0xff, 0, 0x0c, 0x5e, 0xfe, 0])
+    expect(snapPixels(data, palette, 3)).toEqual({
+      tolerance: 3,
+      onPalette: 0,
+      changed: 0
+    })
+  })
+
+  it('refuses a buffer that is not whole RGBA pixels', () => {
+    expect(() => snapPixels(new Uint8Array(7), palette, 3)).toThrow(RangeError)
+  })
+
   it('works on a buffer that does not start on a 4-byte boundary', () => {
     const backing = new Uint8Array(9)
     const data = backing.subarray(1)

@@ -141,6 +141,38 @@ describe('upsertStickyComment', () => {
     expect(actions.body).toContain('old')
   })
 
+  it('takes an App slug given with its [bot] suffix', async () => {
+    github.identity = { login: 'acme-assets[bot]', type: 'Bot' }
+    const ours = github.addComment(7, '<!-- assetgen:previews -->\nold', {
+      login: 'acme-assets[bot]',
+      type: 'Bot'
+    })
+    const result = await upsertStickyComment(octokit, {
+      owner: 'acme',
+      repo: 'site',
+      issueNumber: 7,
+      marker: 'previews',
+      body: 'new',
+      appSlug: ' acme-assets[bot] '
+    })
+    expect(result).toMatchObject({ id: ours.id, action: 'updated' })
+  })
+
+  it('finds its comment when GitHub gave the body CRLF line endings', async () => {
+    const ours = github.addComment(7, '<!-- assetgen:previews -->\r\nold', bot)
+    const result = await upsert('new')
+    expect(result).toMatchObject({ id: ours.id, action: 'updated' })
+  })
+
+  it('skips comments of a deleted user or with no body', async () => {
+    const ghost = github.addComment(7, '<!-- assetgen:previews -->\nold', bot)
+    Object.assign(ghost, { user: null })
+    Object.assign(github.addComment(7, '', bot), { body: null })
+    const result = await upsert('new')
+    expect(result.action).toBe('created')
+    expect(result.id).not.toBe(ghost.id)
+  })
+
   it("edits a personal token's own comment, named by GET /user", async () => {
     const personal = await FakeGitHub.start({ user: 'octo-dev' })
     try {
@@ -245,6 +277,42 @@ describe('truncateCommentBody', () => {
       expect(body.startsWith(kept)).toBe(true)
       expect(body[kept.length]).toBe('\n')
     }
+  })
+
+  it('keeps as many whole lines as fit with the note', () => {
+    const body = Array.from({ length: 40 }, (_, i) =>
+      'z'.repeat((i * 7) % 23)
+    ).join('\n')
+    const lines = body.split('\n')
+    const note = (dropped: number) => `\n\n…and ${dropped} more lines truncated`
+    for (let limit = 40; limit < body.length; limit++) {
+      const result = truncateCommentBody(body, limit)
+      expect(result.length, `limit ${limit}`).toBeLessThanOrEqual(limit)
+      const dropped = Number(
+        /…and (\d+) more lines truncated$/.exec(result)?.[1]
+      )
+      const kept = lines.length - dropped
+      if (kept === 0 || lines.slice(0, kept).join('\n').length === 0) continue
+      expect(result, `limit ${limit}`).toBe(
+        lines.slice(0, kept).join('\n') + note(dropped)
+      )
+      // One more line would not have fitted.
+      expect(
+        lines.slice(0, kept + 1).join('\n').length + note(dropped - 1).length,
+        `limit ${limit}`
+      ).toBeGreaterThan(limit)
+    }
+  })
+
+  it('cuts an overlong first line at exactly the limit and counts the lines after it', () => {
+    const note = '\n\n…and 9 more lines truncated'
+    const cut = 100 - note.length
+    // An emoji far before the cut, and one just after it: neither moves the cut.
+    // Nine lines after the first: 9 fits in the note's one digit, 11 would not.
+    const body = `🎨${'a'.repeat(cut - 1)}🎨${'b'.repeat(50)}${'\nx'.repeat(9)}`
+    const result = truncateCommentBody(body, 100)
+    expect(result).toBe(body.slice(0, cut) + note)
+    expect(result).toHaveLength(100)
   })
 
   it('cuts inside a single overlong line without splitting an emoji', () => {

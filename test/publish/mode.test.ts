@@ -132,6 +132,12 @@ describe('resolvePublishMode', () => {
     ).toThrow(/in the fork someone\/site.*set `branch`/)
   })
 
+  it('refuses commit mode on pull_request_target from a deleted fork without `branch`', () => {
+    expect(() =>
+      resolvePublishMode('commit', pr('pull_request_target', null))
+    ).toThrow(PublishError)
+  })
+
   it('publishes nothing for other events under auto, and says how to change that', () => {
     const decision = resolvePublishMode('auto', event('release'))
     expect(decision).toMatchObject({ mode: 'none', warnings: [] })

@@ -137,7 +137,18 @@ describe('store prune', () => {
   it('parses durations and refuses anything else', () => {
     expect(parseDuration('2w')).toBe(14 * 86_400_000)
     expect(parseDuration('12h')).toBe(12 * 3_600_000)
-    for (const bad of ['90', '0d', '-1d', '1y', undefined])
+    expect(parseDuration(' 90 d ')).toBe(90 * 86_400_000)
+    for (const bad of [
+      '90',
+      '0d',
+      '-1d',
+      '1y',
+      'x90d',
+      '90dx',
+      '90xd',
+      '',
+      undefined
+    ])
       expect(() => parseDuration(bad)).toThrow(/--older-than/)
   })
 })

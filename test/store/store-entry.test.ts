@@ -1,0 +1,84 @@
+import sharp from 'sharp'
+import { describe, expect, it } from 'vitest'
+import type { AssetRun } from '../../src/generate/run.js'
+import type { PlanItem } from '../../src/plan/plan.js'
+import { storeEntry } from '../../src/store/lookup.js'
+
+const HASH = 'ab'.repeat(32)
+
+const item = {
+  asset: { id: 'hero', out: 'out/art/hero.png', format: 'png' },
+  inputHash: `sha256:${HASH}`
+} as unknown as PlanItem
+
+async function run(overrides: Record<string, unknown> = {}): Promise<AssetRun> {
+  const image = await sharp({
+    create: { width: 4, height: 2, channels: 3, background: '#0B5FFF' }
+  })
+    .png()
+    .toBuffer()
+  return {
+    outcome: { status: 'generated', cost: 0.03 },
+    entry: {
+      model: 'bfl/flux-2-pro',
+      seed: 7,
+      width: 4,
+      height: 2,
+      sha256: 'f'.repeat(64),
+      bytes: image.length,
+      generatedAt: '2026-11-30T12:00:00.000Z'
+    },
+    image,
+    ...overrides
+  } as unknown as AssetRun
+}
+
+describe('storeEntry', () => {
+  it('stores a generated image with its record, cost and a preview', async () => {
+    const entry = await storeEntry(item, await run())
+    expect(entry?.hash).toBe(HASH)
+    expect(entry?.record).toEqual({
+      id: 'hero',
+      model: 'bfl/flux-2-pro',
+      seed: 7,
+      width: 4,
+      height: 2,
+      format: 'png',
+      sha256: 'f'.repeat(64),
+      bytes: entry?.image.length,
+      cost: 0.03,
+      createdAt: '2026-11-30T12:00:00.000Z',
+      file: 'hero.png'
+    })
+    expect((await sharp(entry?.preview).metadata()).format).toBe('webp')
+  })
+
+  it('leaves the cost out when the image cost nothing', async () => {
+    const entry = await storeEntry(
+      item,
+      await run({ outcome: { status: 'generated', cost: 0 } })
+    )
+    expect(entry?.record).not.toHaveProperty('cost')
+  })
+
+  it('stores nothing without an image or an entry, for a placeholder, or for a restore', async () => {
+    const base = await run()
+    for (const overrides of [
+      { image: undefined },
+      { entry: undefined },
+      { entry: { ...base.entry, placeholder: true } },
+      { outcome: { status: 'restored', cost: 0 } }
+    ]) {
+      expect(
+        await storeEntry(item, { ...base, ...overrides } as AssetRun),
+        JSON.stringify(Object.keys(overrides))
+      ).toBeUndefined()
+    }
+  })
+
+  it('stores nothing when the image cannot be previewed', async () => {
+    expect(
+      await storeEntry(item, await run({ image: Buffer.from('not an image') }))
+    ).toBeUndefined()
+  })
+})
