@@ -58,6 +58,7 @@ describe('the store in the local clone', () => {
     expect(await store.exists()).toBe(false)
     expect((await store.lookup([hex('hero')])).size).toBe(0)
     run(clone, 'fetch', '--quiet', 'origin', 'assetgen-store')
+    expect(await store.exists()).toBe(true)
     const found = await store.lookup([
       `sha256:${hex('hero')}`,
       hex('icon'),

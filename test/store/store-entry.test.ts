@@ -2,7 +2,10 @@ import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import type { AssetRun } from '../../src/generate/run.js'
 import type { PlanItem } from '../../src/plan/plan.js'
-import { storeEntry } from '../../src/store/lookup.js'
+import { createHash } from 'node:crypto'
+import type { Plan } from '../../src/plan/plan.js'
+import { lookupStore, storeEntry } from '../../src/store/lookup.js'
+import type { StoreHit } from '../../src/store/types.js'
 
 const HASH = 'ab'.repeat(32)
 
@@ -80,5 +83,53 @@ describe('storeEntry', () => {
     expect(
       await storeEntry(item, await run({ image: Buffer.from('not an image') }))
     ).toBeUndefined()
+  })
+})
+
+describe('lookupStore', () => {
+  const image = new TextEncoder().encode('png bytes')
+  const hit = (id: string): StoreHit => ({
+    hash: HASH,
+    image,
+    record: {
+      id,
+      model: 'bfl/flux-2-pro',
+      seed: 7,
+      width: 4,
+      height: 2,
+      format: 'png',
+      sha256: createHash('sha256').update(image).digest('hex'),
+      bytes: image.length,
+      createdAt: '2026-11-30T12:00:00.000Z',
+      file: 'hero.png'
+    }
+  })
+  const planOf = (status: string): Plan =>
+    ({
+      items: [{ ...item, action: 'generate', status, reason: 'new asset' }]
+    }) as unknown as Plan
+  const storeOf = (found: StoreHit) => ({
+    lookup: (keys: string[]) =>
+      Promise.resolve(new Map(keys.map((key) => [key, found])))
+  })
+
+  it('turns a verified hit for the same asset into a restore from the store', async () => {
+    const looked = await lookupStore(planOf('new'), storeOf(hit('hero')))
+    expect(looked.plan.items[0]).toMatchObject({
+      action: 'restore',
+      status: 'from-store'
+    })
+    expect([...looked.hits.keys()]).toEqual(['hero'])
+  })
+
+  it('generates a forced item, or one whose hit was made for another asset', async () => {
+    for (const [status, found] of [
+      ['forced', hit('hero')],
+      ['new', hit('icon')]
+    ] as const) {
+      const looked = await lookupStore(planOf(status), storeOf(found))
+      expect(looked.plan.items[0]?.action, status).toBe('generate')
+      expect(looked.hits.size).toBe(0)
+    }
   })
 })
