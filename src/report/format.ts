@@ -27,3 +27,19 @@ export function formatDuration(ms: number): string {
     ? `${(ms / 1000).toFixed(1)}s`
     : `${Math.round(ms / 1000)}s`
 }
+
+/** Lines of cells as an aligned plain-text table: columns padded, two spaces apart. */
+export function alignColumns(lines: string[][]): string {
+  const count = Math.max(0, ...lines.map((line) => line.length))
+  const widths = Array.from({ length: count }, (_, index) =>
+    Math.max(...lines.map((line) => (line[index] ?? '').length))
+  )
+  return lines
+    .map((line) =>
+      line
+        .map((cell, index) => cell.padEnd(widths[index] ?? 0))
+        .join('  ')
+        .trimEnd()
+    )
+    .join('\n')
+}

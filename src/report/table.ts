@@ -3,7 +3,12 @@ import { formatColorCheck } from '../images/color-check.js'
 import type { PlanEstimate } from '../plan/estimate.js'
 import type { Plan } from '../plan/plan.js'
 import type { Asset } from '../spec/types.js'
-import { formatCost, formatDuration, formatEstimate } from './format.js'
+import {
+  alignColumns,
+  formatCost,
+  formatDuration,
+  formatEstimate
+} from './format.js'
 import { inlineCode, logText, markdownText, markdownUrl } from '../safe-text.js'
 import { PLAN_STATUS, planStatusIcon } from './status.js'
 
@@ -244,15 +249,5 @@ export function textTable(
     // A terminal, or a CI log that obeys workflow commands: each cell is one inert line.
     ...rows.map((row) => columns.map((column) => logText(String(row[column]))))
   ]
-  const widths = columns.map((_, index) =>
-    Math.max(...cells.map((line) => (line[index] ?? '').length))
-  )
-  return cells
-    .map((line) =>
-      line
-        .map((cell, index) => cell.padEnd(widths[index] ?? 0))
-        .join('  ')
-        .trimEnd()
-    )
-    .join('\n')
+  return alignColumns(cells)
 }

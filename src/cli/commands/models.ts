@@ -1,4 +1,5 @@
 /** `assetgen models`: the model table, generically, so new columns appear without code here. */
+import { alignColumns } from '../../report/format.js'
 import { KNOWN_MODELS, modelLimits } from '../../spec/models.js'
 import type { CliArguments } from '../args.js'
 import type { CliStreams } from '../io.js'
@@ -24,17 +25,7 @@ export function modelTable(rows: Array<Record<string, unknown>>): string {
     columns,
     ...rows.map((row) => columns.map((column) => cell(row[column])))
   ]
-  const widths = columns.map((_, index) =>
-    Math.max(...lines.map((line) => (line[index] ?? '').length))
-  )
-  return lines
-    .map((line) =>
-      line
-        .map((text, index) => text.padEnd(widths[index] ?? 0))
-        .join('  ')
-        .trimEnd()
-    )
-    .join('\n')
+  return alignColumns(lines)
 }
 
 /** Prints the known models and their limits. */
