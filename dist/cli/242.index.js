@@ -1817,6 +1817,17 @@ function formatDuration(ms) {
         ? `${(ms / 1000).toFixed(1)}s`
         : `${Math.round(ms / 1000)}s`;
 }
+/** Lines of cells as an aligned plain-text table: columns padded, two spaces apart. */
+function alignColumns(lines) {
+    const count = Math.max(0, ...lines.map((line) => line.length));
+    const widths = Array.from({ length: count }, (_, index) => Math.max(...lines.map((line) => (line[index] ?? '').length)));
+    return lines
+        .map((line) => line
+        .map((cell, index) => cell.padEnd(widths[index] ?? 0))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
 
 // EXTERNAL MODULE: ./src/images/color-check.ts
 var color_check = __webpack_require__(6684);
@@ -2082,13 +2093,7 @@ function textTable(rows, columns = ['id', 'status', 'reason', 'out', 'size']) {
         // A terminal, or a CI log that obeys workflow commands: each cell is one inert line.
         ...rows.map((row) => columns.map((column) => (0,safe_text/* logText */.kc)(String(row[column]))))
     ];
-    const widths = columns.map((_, index) => Math.max(...cells.map((line) => (line[index] ?? '').length)));
-    return cells
-        .map((line) => line
-        .map((cell, index) => cell.padEnd(widths[index] ?? 0))
-        .join('  ')
-        .trimEnd())
-        .join('\n');
+    return alignColumns(cells);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/io.ts
@@ -2514,6 +2519,7 @@ function whereWritten(result, cwd) {
 ;// CONCATENATED MODULE: ./src/cli/commands/models.ts
 /** `assetgen models`: the model table, generically, so new columns appear without code here. */
 
+
 /** One model's row: its id and every field of its table entry. */
 function modelRows() {
     return models/* KNOWN_MODELS */.f.map((id) => ({ id, ...(0,models/* modelLimits */.kO)(id) }));
@@ -2538,13 +2544,7 @@ function modelTable(rows) {
         columns,
         ...rows.map((row) => columns.map((column) => cell(row[column])))
     ];
-    const widths = columns.map((_, index) => Math.max(...lines.map((line) => (line[index] ?? '').length)));
-    return lines
-        .map((line) => line
-        .map((text, index) => text.padEnd(widths[index] ?? 0))
-        .join('  ')
-        .trimEnd())
-        .join('\n');
+    return alignColumns(lines);
 }
 /** Prints the known models and their limits. */
 function runModels(args, io) {
