@@ -1,9 +1,8 @@
 /** Turns CLI arguments into the engine's plan request: spec path, workspace root, selection. */
 import path from 'node:path'
-import type { PlanRequest, Planned } from '../engine.js'
+import type { PlanRequest } from '../engine.js'
 import { parseShard, parseStoreBranch } from '../inputs.js'
 import { LocalGitImageStore } from '../store/local-git-store.js'
-import { KNOWN_MODELS, isKnownModel } from '../spec/models.js'
 import type { CliArguments } from './args.js'
 import { workspaceRoot } from './root.js'
 
@@ -66,20 +65,4 @@ export function gatewaySettings(args: CliArguments): {
   const apiKey = (process.env.AI_GATEWAY_API_KEY ?? '').trim()
   const baseURL = args.values['gateway-url'] ?? process.env.AI_GATEWAY_BASE_URL
   return { apiKey, ...(baseURL ? { baseURL } : {}) }
-}
-
-/**
- * One warning per model id assetgen does not know, naming its assets and the known ids. Not an
- * error: the gateway adds models faster than assetgen's table.
- */
-export function unknownModelWarnings(planned: Planned): string[] {
-  const byModel = new Map<string, string[]>()
-  for (const asset of planned.spec.assets) {
-    if (isKnownModel(asset.model)) continue
-    byModel.set(asset.model, [...(byModel.get(asset.model) ?? []), asset.id])
-  }
-  return [...byModel].map(
-    ([model, ids]) =>
-      `warning: model "${model}" (${ids.join(', ')}) is not one assetgen knows; it is sent as written with conservative limits. Known: ${KNOWN_MODELS.join(', ')}`
-  )
 }

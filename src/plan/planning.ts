@@ -1,4 +1,5 @@
 import { loadSpec } from '../spec/load.js'
+import { unknownModelWarnings } from '../spec/models.js'
 import type { Spec } from '../spec/types.js'
 import { lookupStore } from '../store/lookup.js'
 import type { ImageStore, StoreHit } from '../store/types.js'
@@ -81,7 +82,14 @@ export async function planLoaded(
     }
   )
   return {
-    planned: { spec, lockfile, plan: looked.plan, estimate, warnings },
+    planned: {
+      spec,
+      lockfile,
+      plan: looked.plan,
+      estimate,
+      // The CLI and the action both show these: an unknown model id is often a typo.
+      warnings: [...unknownModelWarnings(spec.assets), ...warnings]
+    },
     hits: looked.hits
   }
 }

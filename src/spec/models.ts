@@ -65,6 +65,24 @@ export function isKnownModel(modelId: string): boolean {
   return (KNOWN_MODELS as readonly string[]).includes(modelId)
 }
 
+/**
+ * One warning per model id assetgen does not know, naming its assets and the known ids. Not an
+ * error: the gateway adds models faster than assetgen's table.
+ */
+export function unknownModelWarnings(
+  assets: readonly { id: string; model: string }[]
+): string[] {
+  const byModel = new Map<string, string[]>()
+  for (const asset of assets) {
+    if (isKnownModel(asset.model)) continue
+    byModel.set(asset.model, [...(byModel.get(asset.model) ?? []), asset.id])
+  }
+  return [...byModel].map(
+    ([model, ids]) =>
+      `model "${model}" (${ids.join(', ')}) is not one assetgen knows; it is sent as written with conservative limits. Known: ${KNOWN_MODELS.join(', ')}`
+  )
+}
+
 /** Returns the limits for a model id. */
 export function modelLimits(modelId: string): ModelLimits {
   return table.find((entry) => entry.pattern.test(modelId))?.limits ?? fallback

@@ -230,6 +230,28 @@ describe('dist/index.js in mode none', () => {
     expect(run.manifest?.dryRun).toBe(true)
   })
 
+  it('warns once per model id it does not know, naming its assets, and still plans them', async () => {
+    await using ws = await workspace(
+      spec.replace(
+        '    size: 64x64\n',
+        '    size: 64x64\n    model: acme/brand-new-model\n'
+      )
+    )
+    const run = await runAction({
+      workspace: ws.root,
+      inputs: modeNone({ 'dry-run': 'true' })
+    })
+    expect(run.code).toBe(0)
+    const warnings = run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('::warning::model '))
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(
+      /^::warning::model "acme\/brand-new-model" \(icon\) is not one assetgen knows.*Known: bfl\/flux-2-pro/
+    )
+    expect(run.summary).toMatch(/Plan: 3 to generate/)
+  })
+
   it('annotates every spec problem with file, line and column, before any request', async () => {
     await using ws = await workspace(
       `version: 1\nassets:\n  - id: hero\n    prompt: x\n    size: 3000x3000\n  - id: Bad Id\n    prompt: y\n`

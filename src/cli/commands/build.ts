@@ -11,11 +11,7 @@ import { registerSecret } from '../../safe-text.js'
 import { VERSION } from '../../version.js'
 import type { CliArguments } from '../args.js'
 import { safeLines, type CliStreams } from '../io.js'
-import {
-  gatewaySettings,
-  planRequest,
-  unknownModelWarnings
-} from '../selection.js'
+import { gatewaySettings, planRequest } from '../selection.js'
 
 const PLACEHOLDER_WARNING =
   '\n*** WARNING: no AI_GATEWAY_API_KEY set: rendering PLACEHOLDER images, not real ones. ***\n' +
@@ -73,8 +69,8 @@ export async function runBuild(
   } finally {
     cancellation.dispose()
   }
-  for (const warning of [...unknownModelWarnings(result), ...result.warnings])
-    io.stderr.write(`${safeLines(warning)}\n`)
+  for (const warning of result.warnings)
+    io.stderr.write(`warning: ${safeLines(warning)}\n`)
   const manifest = buildManifest(result)
   if (values.manifest)
     await writeManifest(path.resolve(io.cwd, values.manifest), manifest)

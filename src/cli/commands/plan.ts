@@ -7,7 +7,7 @@ import { rowsFromPlan, textTable } from '../../report/table.js'
 import { logText } from '../../safe-text.js'
 import type { CliArguments } from '../args.js'
 import { safeLines, type CliStreams } from '../io.js'
-import { planRequest, unknownModelWarnings } from '../selection.js'
+import { planRequest } from '../selection.js'
 
 /** Prints the plan; `check` exits 1 when anything would be generated or reprocessed. */
 export async function runPlan(
@@ -19,8 +19,8 @@ export async function runPlan(
       io.stderr.write(`assetgen: warning: ${safeLines(message)}\n`)
     )
   )
-  for (const warning of [...unknownModelWarnings(planned), ...planned.warnings])
-    io.stderr.write(`${logText(warning)}\n`)
+  for (const warning of planned.warnings)
+    io.stderr.write(`warning: ${logText(warning)}\n`)
   const estimated = formatEstimateTotal(
     planned.estimate.total,
     planned.estimate.unknown.length
