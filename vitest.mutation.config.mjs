@@ -1,7 +1,8 @@
 // The tests Stryker runs (npm run mutation): those that import src/ in-process. Tests that spawn
-// the dist/ bundles (test/e2e/, test/cli.test.ts) cannot see a mutant in src/, and the fake's own
-// tests and the README script's test exercise no src/ module; leaving them out keeps each
-// mutant's run short.
+// the dist/ bundles (test/e2e/, test/cli-bundle-builds.test.ts) cannot see a mutant in src/, and
+// the fake's own tests and the README script's test exercise no src/ module; leaving them out
+// keeps each mutant's run short. test/cli-commands.test.ts runs the CLI in-process but stays out,
+// as it did while it was part of test/cli.test.ts (with the bundle tests).
 import { defineConfig } from 'vitest/config'
 import base from './vitest.config.ts'
 
@@ -16,7 +17,7 @@ const ownTests = {
   plan: ['test/plan/**/*.test.ts'],
   publish: ['test/publish/**/*.test.ts'],
   store: ['test/store/**/*.test.ts'],
-  'safe-text': ['test/safe-text.test.ts']
+  'safe-text': ['test/safe-text-*.test.ts']
 }
 
 const group = process.env.ASSETGEN_MUTATION_GROUP ?? ''
@@ -30,7 +31,8 @@ export default defineConfig({
     exclude: [
       'node_modules/**',
       'test/e2e/**',
-      'test/cli.test.ts',
+      'test/cli-commands.test.ts',
+      'test/cli-bundle-builds.test.ts',
       'test/fakes/**',
       'test/scripts/**'
     ]

@@ -9,12 +9,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
-import {
-  adaptive,
-  peakRss4mp,
-  sharding,
-  throughput
-} from './bench/gateway-sections.mjs'
+import { adaptive } from './bench/adaptive-section.mjs'
+import { imageProcessing } from './bench/image-processing-section.mjs'
 import {
   ACTION,
   CLI,
@@ -23,13 +19,13 @@ import {
   printTable,
   startFake
 } from './bench/lib.mjs'
-import {
-  imageProcessing,
-  noopRerun,
-  snapping,
-  startup
-} from './bench/local-sections.mjs'
+import { noopRerun } from './bench/noop-rerun-section.mjs'
+import { peakRss4mp } from './bench/peak-rss-section.mjs'
+import { sharding } from './bench/sharding-section.mjs'
+import { snapping } from './bench/snapping-section.mjs'
+import { startup } from './bench/startup-section.mjs'
 import { storeLookups } from './bench/store-section.mjs'
+import { throughput } from './bench/throughput-section.mjs'
 
 const L = 400
 const N = 48

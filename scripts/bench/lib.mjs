@@ -24,6 +24,9 @@ const PRELOAD = join(here, 'max-rss-preload.cjs')
 /** The key the fake gateway accepts (a made-up value, only ever sent to 127.0.0.1). */
 export const KEY = 'bench-key'
 
+/** The brand palette of the specs the sections without a gateway build and snap to. */
+export const PALETTE = ['#0B5FFF', '#FFB000', '#111827', '#F7F4EA']
+
 const scratch = mkdtempSync(join(tmpdir(), 'assetgen-bench-'))
 let scratchCount = 0
 

@@ -182,7 +182,7 @@ describe('dist/index.js publishing (mode auto)', () => {
 
   it('on a same-repo pull request with the store off uploads each image unzipped and keeps one sticky comment up to date', async () => {
     await using ws = await workspace(spec)
-    // `store-branch: ''` turns the image store off: the preview flow without it (store.test.ts has it on).
+    // `store-branch: ''` turns the image store off: the preview flow without it (store-review-flow.test.ts has it on).
     const storeOff = {
       'api-key': KEY,
       'gateway-url': gateway.url,

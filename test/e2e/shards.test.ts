@@ -87,7 +87,7 @@ describe('three shards of one spec, in parallel, mode auto on push', () => {
             'github-token': TOKEN,
             'gateway-url': gateway.url,
             shard: `${index + 1}/3`,
-            // Commit per shard, the store off (store shards + one fan-in: store.test.ts).
+            // Commit per shard, the store off (store shards + one fan-in: store-shards.test.ts).
             'store-branch': ''
           },
           env: {

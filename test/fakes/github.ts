@@ -1,15 +1,15 @@
 /**
- * A fake GitHub REST API on 127.0.0.1 for one repository: the Git Data endpoints over a real git
- * object store (git-data.ts), and issue comments with Link-header pagination. Requests need the
- * token. Every request is recorded, and `onRequest` hooks can answer a request themselves
- * (faults) or change state first (races).
+ * A fake GitHub REST API on 127.0.0.1 for one repository: the Git Data endpoints (git-data.ts)
+ * over a real git object store (git-repo.ts), and issue comments with Link-header pagination.
+ * Requests need the token. Every request is recorded, and `onRequest` hooks can answer a request
+ * themselves (faults) or change state first (races).
  */
 import { createServer } from 'node:http'
 import type { IncomingHttpHeaders, IncomingMessage, Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { FakeGitData, error, ok } from './git-data.js'
-import type { FakeResponse } from './git-data.js'
+import { FakeGitData } from './git-data.js'
+import { error, ok, type FakeResponse } from './github-responses.js'
 
 export { error }
 export type { FakeResponse }

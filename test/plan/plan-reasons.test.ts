@@ -1,53 +1,15 @@
 /**
- * The plan's status and reason per asset, as the summary, the PR comment and the CLI show them,
- * and the shard split around assets that need no work.
+ * The plan's status and reason per asset, as the summary, the PR comment and the CLI show them.
+ * The shard split around assets that need no work: plan-shard-split.test.ts.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import {
-  deriveSeed,
-  inputDigests,
-  inputHash,
-  sha256
-} from '../../src/plan/hash.js'
-import type { LockEntry, Lockfile } from '../../src/plan/lockfile.js'
+import { deriveSeed, sha256 } from '../../src/plan/hash.js'
 import { planSpec, variantsDigest } from '../../src/plan/plan.js'
-import type { Asset } from '../../src/spec/types.js'
-import { makeAsset, makeSpec } from '../helpers/asset.js'
+import { makeSpec } from '../helpers/asset.js'
+import { asset, generated, lock } from '../helpers/plan-lock.js'
 import { tempDir } from '../helpers/temp-dir.js'
-
-async function generated(
-  root: string,
-  asset: Asset,
-  extra: Partial<LockEntry> = {}
-): Promise<LockEntry> {
-  const content = `image of ${asset.id}`
-  await mkdir(join(root, 'assets'), { recursive: true })
-  await writeFile(join(root, asset.out), content)
-  const inputs = inputDigests(asset)
-  return {
-    inputHash: inputHash(inputs),
-    inputs,
-    out: asset.out,
-    sha256: sha256(content),
-    bytes: content.length,
-    width: asset.width,
-    height: asset.height,
-    model: asset.model,
-    seed: 1234,
-    generatedAt: '2026-11-25T00:00:00Z',
-    ...extra
-  }
-}
-
-const lock = (assets: Record<string, LockEntry>): Lockfile => ({
-  version: 1,
-  assets
-})
-
-const asset = (id: string, index = 0, overrides: Partial<Asset> = {}) =>
-  makeAsset({ id, index, out: `assets/${id}.png`, ...overrides })
 
 describe('plan reasons', () => {
   it('says why each asset is kept or generated', async () => {
@@ -266,39 +228,5 @@ describe('more reasons', () => {
       status: 'missing',
       action: 'generate'
     })
-  })
-})
-
-describe('shards and assets that need no work', () => {
-  it('splits only the work: kept assets stay as they are in every shard', async () => {
-    await using dir = await tempDir()
-    const done = asset('done', 0)
-    const entries = { done: await generated(dir.path, done) }
-    const spec = makeSpec(dir.path, [
-      done,
-      asset('a', 1),
-      asset('b', 2),
-      asset('c', 3)
-    ])
-    const plans = await Promise.all(
-      [1, 2].map((index) =>
-        planSpec(spec, lock(entries), { shard: { index, count: 2 } })
-      )
-    )
-    const view = plans.map((plan) =>
-      plan.items.map((item) => `${item.asset.id}:${item.action}`)
-    )
-    expect(view).toEqual([
-      ['done:keep', 'a:generate', 'b:keep', 'c:generate'],
-      ['done:keep', 'a:keep', 'b:generate', 'c:keep']
-    ])
-    for (const plan of plans)
-      expect(plan.items[0]).toMatchObject({ status: 'up-to-date' })
-    expect(plans[1]?.items[1]).toMatchObject({
-      status: 'not-selected',
-      reason: 'new, built by shard 1/2'
-    })
-    expect(plans[1]?.items[3]?.reason).toBe('new, built by shard 1/2')
-    expect(plans[0]?.items[2]?.reason).toBe('new, built by shard 2/2')
   })
 })
