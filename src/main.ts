@@ -74,19 +74,8 @@ export async function run(): Promise<void> {
       ...priceList(inputs),
       onWarning: (message) => core.warning(logText(message))
     }
-    if (inputs.dryRun || decision.mode === 'skip-fork') {
-      const note = inputs.dryRun
-        ? 'Dry run: nothing was generated or written.'
-        : (decision.notice ?? '')
-      return await planOnly(selection, note, manifest)
-    }
-    if (!inputs.placeholder && !inputs.apiKey) {
-      throw new Error(
-        'no AI Gateway key: add a repository secret and pass it as `api-key: ${{ secrets.AI_GATEWAY_API_KEY }}` (or env AI_GATEWAY_API_KEY), or set `placeholder: true` to render offline placeholders'
-      )
-    }
-    // Every run reads the store before paying; only publishing runs add to it.
-    const writes = decision.mode !== 'none'
+    // Every run reads the store before paying, a dry run too, so its estimate leaves out what
+    // the store already holds; only publishing runs add to it.
     const store = inputs.storeBranch
       ? (await import('./store/action-store.js')).openActionStore(
           inputs,
@@ -94,6 +83,22 @@ export async function run(): Promise<void> {
           (message) => core.info(logText(message))
         )
       : undefined
+    if (inputs.dryRun || decision.mode === 'skip-fork') {
+      const note = inputs.dryRun
+        ? 'Dry run: nothing was generated or written.'
+        : (decision.notice ?? '')
+      return await planOnly(
+        store ? { ...selection, store: store.store } : selection,
+        note,
+        manifest
+      )
+    }
+    if (!inputs.placeholder && !inputs.apiKey) {
+      throw new Error(
+        'no AI Gateway key: add a repository secret and pass it as `api-key: ${{ secrets.AI_GATEWAY_API_KEY }}` (or env AI_GATEWAY_API_KEY), or set `placeholder: true` to render offline placeholders'
+      )
+    }
+    const writes = decision.mode !== 'none'
     const result = await generate(
       inputs,
       selection,

@@ -811,6 +811,8 @@ class LockfileWriter {
 
 // EXTERNAL MODULE: ./src/spec/load.ts + 7 modules
 var load = __webpack_require__(5622);
+// EXTERNAL MODULE: ./src/spec/models.ts
+var models = __webpack_require__(1689);
 // EXTERNAL MODULE: ./src/store/layout.ts
 var layout = __webpack_require__(5891);
 // EXTERNAL MODULE: ./src/images/sharp.ts
@@ -1285,6 +1287,7 @@ function applyShard(items, shard) {
 
 
 
+
 /** Loads the spec, then plans it as `planLoaded` does. */
 async function planWithStore(request) {
     const spec = await (0,load/* loadSpec */.II)({
@@ -1311,7 +1314,14 @@ async function planLoaded(request, spec) {
         ...(request.imagePrices ? { catalogue: request.imagePrices } : {})
     });
     return {
-        planned: { spec, lockfile, plan: looked.plan, estimate, warnings },
+        planned: {
+            spec,
+            lockfile,
+            plan: looked.plan,
+            estimate,
+            // The CLI and the action both show these: an unknown model id is often a typo.
+            warnings: [...(0,models/* unknownModelWarnings */.v_)(spec.assets), ...warnings]
+        },
         hits: looked.hits
     };
 }
@@ -2331,13 +2341,10 @@ class LocalGitImageStore {
     }
 }
 
-// EXTERNAL MODULE: ./src/spec/models.ts
-var models = __webpack_require__(1689);
 // EXTERNAL MODULE: ./src/cli/root.ts
 var cli_root = __webpack_require__(9368);
 ;// CONCATENATED MODULE: ./src/cli/selection.ts
 /** Turns CLI arguments into the engine's plan request: spec path, workspace root, selection. */
-
 
 
 
@@ -2385,19 +2392,6 @@ function gatewaySettings(args) {
     const apiKey = (process.env.AI_GATEWAY_API_KEY ?? '').trim();
     const baseURL = args.values['gateway-url'] ?? process.env.AI_GATEWAY_BASE_URL;
     return { apiKey, ...(baseURL ? { baseURL } : {}) };
-}
-/**
- * One warning per model id assetgen does not know, naming its assets and the known ids. Not an
- * error: the gateway adds models faster than assetgen's table.
- */
-function unknownModelWarnings(planned) {
-    const byModel = new Map();
-    for (const asset of planned.spec.assets) {
-        if ((0,models/* isKnownModel */.J0)(asset.model))
-            continue;
-        byModel.set(asset.model, [...(byModel.get(asset.model) ?? []), asset.id]);
-    }
-    return [...byModel].map(([model, ids]) => `warning: model "${model}" (${ids.join(', ')}) is not one assetgen knows; it is sent as written with conservative limits. Known: ${models/* KNOWN_MODELS */.f.join(', ')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/build.ts
@@ -2460,8 +2454,8 @@ async function runBuild(args, io) {
     finally {
         cancellation.dispose();
     }
-    for (const warning of [...unknownModelWarnings(result), ...result.warnings])
-        io.stderr.write(`${safeLines(warning)}\n`);
+    for (const warning of result.warnings)
+        io.stderr.write(`warning: ${safeLines(warning)}\n`);
     const manifest = buildManifest(result);
     if (values.manifest)
         await writeManifest(external_node_path_default().resolve(io.cwd, values.manifest), manifest);
@@ -2570,8 +2564,8 @@ function runModels(args, io) {
 /** Prints the plan; `check` exits 1 when anything would be generated or reprocessed. */
 async function runPlan(args, io) {
     const planned = await plan(await planRequest(args, io.cwd, (message) => io.stderr.write(`assetgen: warning: ${safeLines(message)}\n`)));
-    for (const warning of [...unknownModelWarnings(planned), ...planned.warnings])
-        io.stderr.write(`${(0,safe_text/* logText */.kc)(warning)}\n`);
+    for (const warning of planned.warnings)
+        io.stderr.write(`warning: ${(0,safe_text/* logText */.kc)(warning)}\n`);
     const estimated = formatEstimateTotal(planned.estimate.total, planned.estimate.unknown.length);
     const counts = countActions(planned.plan);
     const work = counts.generate + counts.reprocess;
@@ -4688,11 +4682,12 @@ async function parseSpecText(text, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J0: () => (/* binding */ isKnownModel),
 /* harmony export */   UB: () => (/* binding */ DEFAULT_MODEL),
 /* harmony export */   f: () => (/* binding */ KNOWN_MODELS),
-/* harmony export */   kO: () => (/* binding */ modelLimits)
+/* harmony export */   kO: () => (/* binding */ modelLimits),
+/* harmony export */   v_: () => (/* binding */ unknownModelWarnings)
 /* harmony export */ });
+/* unused harmony export isKnownModel */
 /**
  * Per-model limits, in one table so the rules are not scattered. The validator, the reference
  * fitter and the size planner all read from here.
@@ -4736,6 +4731,19 @@ const KNOWN_MODELS = [
 /** Returns whether assetgen knows a model id. */
 function isKnownModel(modelId) {
     return KNOWN_MODELS.includes(modelId);
+}
+/**
+ * One warning per model id assetgen does not know, naming its assets and the known ids. Not an
+ * error: the gateway adds models faster than assetgen's table.
+ */
+function unknownModelWarnings(assets) {
+    const byModel = new Map();
+    for (const asset of assets) {
+        if (isKnownModel(asset.model))
+            continue;
+        byModel.set(asset.model, [...(byModel.get(asset.model) ?? []), asset.id]);
+    }
+    return [...byModel].map(([model, ids]) => `model "${model}" (${ids.join(', ')}) is not one assetgen knows; it is sent as written with conservative limits. Known: ${KNOWN_MODELS.join(', ')}`);
 }
 /** Returns the limits for a model id. */
 function modelLimits(modelId) {
