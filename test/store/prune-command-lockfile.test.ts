@@ -144,6 +144,7 @@ describe('store prune reads the default branch lockfile', () => {
     expect(code).toBe(0)
     expect(git(remote.origin, 'rev-parse', STORE)).toBe(head)
     expect(stdout).toMatch(/3 entries kept, nothing pushed/)
+    expect(stdout).toContain('older than 1000w')
   })
 
   it('takes the branch as a full ref name, and refuses an empty one', async () => {
@@ -166,6 +167,8 @@ describe('store prune without a store branch', () => {
     expect(code).toBe(0)
     expect(stdout).toMatch(/no cache branch: nothing to prune/)
     expect(git(remote.origin, 'branch', '--list', 'cache').trim()).toBe('')
+    const json = await prune({ 'store-branch': 'cache', json: true })
+    expect(JSON.parse(json.stdout)).toEqual({ kept: 0, removed: 0 })
   })
 
   it('refuses a bad --older-than before touching git', async () => {
