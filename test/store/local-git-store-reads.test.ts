@@ -34,6 +34,15 @@ function paddedEntry(name: string, bytes: number): Record<string, Buffer> {
   return { ...files, [path]: Buffer.from(padded) }
 }
 
+/**
+ * The loose object file of `object` (a rev-parse expression) in the clone: a small fetch
+ * unpacks what it receives, so each object of the store branch has one.
+ */
+function looseObject(object: string): string {
+  const sha = git(remote.clone, 'rev-parse', object).trim()
+  return join(remote.clone, '.git/objects', sha.slice(0, 2), sha.slice(2))
+}
+
 describe('the local store at its edges', () => {
   it('reads a record of exactly 64 KiB and skips a larger one', async () => {
     await publish({
@@ -60,18 +69,8 @@ describe('the local store at its edges', () => {
 
   it('turns an unreadable object into an empty store and says which ref failed', async () => {
     await publish(entryFiles('hero', CREATED))
-    // Corrupt the store commit's tree (a small fetch leaves loose objects): ls-tree then fails.
-    const sha = git(
-      remote.clone,
-      'rev-parse',
-      `refs/remotes/origin/${STORE}^{tree}`
-    ).trim()
-    const object = join(
-      remote.clone,
-      '.git/objects',
-      sha.slice(0, 2),
-      sha.slice(2)
-    )
+    // Corrupt the store commit's tree: ls-tree then fails.
+    const object = looseObject(`refs/remotes/origin/${STORE}^{tree}`)
     await chmod(object, 0o644)
     await writeFile(object, 'not a zlib stream')
     const logs: string[] = []
