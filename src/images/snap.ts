@@ -139,19 +139,22 @@ function decide(
  * Snaps the pixels of a raw RGBA buffer (8 bits per channel, as sharp's
  * `ensureAlpha().raw()` gives) in place. Alpha is kept; fully transparent
  * pixels are left out of the shares. Returns the shares of visible pixels on
- * the palette and changed.
+ * the palette and changed. `measure` is CIEDE2000; tests pass a wrapper to see
+ * how often it runs.
  */
 export function snapPixels(
   rgba: Uint8Array,
   palette: PaletteColor[],
-  tolerance: number
+  tolerance: number,
+  measure: ColorDistance = deltaE2000
 ): SnapStats {
   if (rgba.length % 4 !== 0) {
     throw new RangeError('snapPixels takes RGBA: 4 bytes per pixel')
   }
   // One 32-bit read per pixel; on little-endian hosts (every platform Node ships for) the low
   // 24 bits are r | g << 8 | b << 16 and the top 8 the alpha.
-  const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice()
+  // A copy, not `slice()`: a Node Buffer's `slice` is a view at the same unaligned offset.
+  const aligned = rgba.byteOffset % 4 === 0 ? rgba : new Uint8Array(rgba)
   const pixels = new Uint32Array(
     aligned.buffer,
     aligned.byteOffset,
