@@ -9,8 +9,12 @@
  * colours that cannot be within tolerance, and CIEDE2000 runs only for the
  * few that can.
  */
+import type { Lab65 } from 'culori'
 import { converter, differenceCiede2000 } from 'culori'
 import type { PaletteColor } from '../spec/types.js'
+
+/** A colour distance on Lab (D65) colours: CIEDE2000 unless a test injects a wrapper. */
+export type ColorDistance = (from: Lab65, to: Lab65) => number
 
 /** What snapping did to an image. */
 export interface SnapStats {
@@ -106,7 +110,8 @@ function decide(
   key: number,
   palette: PreparedPalette,
   tolerance: number,
-  scratch: Float64Array
+  scratch: Float64Array,
+  measure: ColorDistance
 ): number {
   labOf(key, scratch)
   let best = -1
@@ -118,7 +123,7 @@ function decide(
     const da = scratch[1] - palette.lab[index * 3 + 1]
     const db = scratch[2] - palette.lab[index * 3 + 2]
     if (da * da + db * db > palette.chroma[index]) continue
-    const distance = deltaE2000(
+    const distance = measure(
       {
         mode: 'lab65',
         l: palette.lab[index * 3],
@@ -181,7 +186,7 @@ export function snapPixels(
       const key = pixel & 0xffffff
       let decision = decisions[key]
       if (decision === 0) {
-        decision = decide(key, prepared, tolerance, scratch) + 2
+        decision = decide(key, prepared, tolerance, scratch, measure) + 2
         decisions[key] = decision
       }
       // 0 leaves the pixel as it is (a visible pixel is never 0), else the snapped pixel.
