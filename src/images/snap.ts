@@ -9,8 +9,12 @@
  * colours that cannot be within tolerance, and CIEDE2000 runs only for the
  * few that can.
  */
+import type { Lab65 } from 'culori'
 import { converter, differenceCiede2000 } from 'culori'
 import type { PaletteColor } from '../spec/types.js'
+
+/** A colour distance on Lab (D65) colours: CIEDE2000 unless a test injects a wrapper. */
+export type ColorDistance = (from: Lab65, to: Lab65) => number
 
 /** What snapping did to an image. */
 export interface SnapStats {
@@ -106,7 +110,8 @@ function decide(
   key: number,
   palette: PreparedPalette,
   tolerance: number,
-  scratch: Float64Array
+  scratch: Float64Array,
+  measure: ColorDistance
 ): number {
   labOf(key, scratch)
   let best = -1
@@ -118,7 +123,7 @@ function decide(
     const da = scratch[1] - palette.lab[index * 3 + 1]
     const db = scratch[2] - palette.lab[index * 3 + 2]
     if (da * da + db * db > palette.chroma[index]) continue
-    const distance = deltaE2000(
+    const distance = measure(
       {
         mode: 'lab65',
         l: palette.lab[index * 3],
@@ -139,19 +144,22 @@ function decide(
  * Snaps the pixels of a raw RGBA buffer (8 bits per channel, as sharp's
  * `ensureAlpha().raw()` gives) in place. Alpha is kept; fully transparent
  * pixels are left out of the shares. Returns the shares of visible pixels on
- * the palette and changed.
+ * the palette and changed. `measure` is CIEDE2000; tests pass a wrapper to see
+ * how often it runs.
  */
 export function snapPixels(
   rgba: Uint8Array,
   palette: PaletteColor[],
-  tolerance: number
+  tolerance: number,
+  measure: ColorDistance = deltaE2000
 ): SnapStats {
   if (rgba.length % 4 !== 0) {
     throw new RangeError('snapPixels takes RGBA: 4 bytes per pixel')
   }
   // One 32-bit read per pixel; on little-endian hosts (every platform Node ships for) the low
   // 24 bits are r | g << 8 | b << 16 and the top 8 the alpha.
-  const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice()
+  // A copy, not `slice()`: a Node Buffer's `slice` is a view at the same unaligned offset.
+  const aligned = rgba.byteOffset % 4 === 0 ? rgba : new Uint8Array(rgba)
   const pixels = new Uint32Array(
     aligned.buffer,
     aligned.byteOffset,
@@ -178,7 +186,7 @@ export function snapPixels(
       const key = pixel & 0xffffff
       let decision = decisions[key]
       if (decision === 0) {
-        decision = decide(key, prepared, tolerance, scratch) + 2
+        decision = decide(key, prepared, tolerance, scratch, measure) + 2
         decisions[key] = decision
       }
       // 0 leaves the pixel as it is (a visible pixel is never 0), else the snapped pixel.

@@ -82,6 +82,40 @@ describe('checkColors', () => {
     expect(small.passed).toBe(true)
   })
 
+  it('counts a colour covering exactly 1% of an image smaller than the sample', async () => {
+    // 10x10 of 100x100: exactly 1%, measured on the image's own pixels (a small image is not
+    // enlarged to the 128 px sample, which would turn the patch into 12 or 13 px squares).
+    const result = await checkColors(
+      await patchImage('#C81E1E', '#1E3CC8', 100, 100, 10),
+      [{ hex: '#1E3CC8' }],
+      3
+    )
+    expect(result.colors[0]?.nearest).toBe('#1E3CC8')
+    expect(result.colors[0]?.coverage).toBe(0.01)
+    expect(result.passed).toBe(true)
+  })
+
+  it('lists dominant colours by coverage even when a small one is found first', async () => {
+    // Black is far from the white that seeds the clustering, so it gets the next cluster
+    // before the much larger light grey does; the list is still ordered by coverage.
+    const image = await bandsImage(
+      ['#FFFFFF', '#FFFFFF', '#FFFFFF', '#E0E0E0', '#E0E0E0', '#000000'],
+      120,
+      20
+    )
+    const { dominant } = await checkColors(image, [{ hex: '#FFFFFF' }], 2)
+    expect(dominant.map(({ hex }) => hex)).toEqual([
+      '#FFFFFF',
+      '#E0E0E0',
+      '#000000'
+    ])
+    expect(dominant.map(({ coverage }) => coverage)).toEqual([
+      0.5,
+      1 / 3,
+      1 / 6
+    ])
+  })
+
   it('flattens transparency on white', async () => {
     const transparent = await sharp({
       create: {
@@ -151,6 +185,12 @@ describe('formatColorCheck', () => {
 
   it('names the worst palette colour when failed', () => {
     expect(formatColorCheck(result(false, [2, 23.44, 9]))).toBe(
+      'ΔE 23.4 ✗ #000001'
+    )
+  })
+
+  it('names the first of two palette colours that are equally far off', () => {
+    expect(formatColorCheck(result(false, [9, 23.44, 2, 23.44]))).toBe(
       'ΔE 23.4 ✗ #000001'
     )
   })

@@ -204,6 +204,35 @@ describe('colour clustering', () => {
     ).toBe(false)
   })
 
+  it('iterates to a clustering where each dominant colour covers the pixels nearest to it', async () => {
+    // A ramp of 128 greys for 8 clusters: the k-means++ seeds are single greys, and the first
+    // assignment to them is not where Lloyd's iterations settle. Stopping early (or summing
+    // across iterations) leaves coverages that do not match the colours reported with them.
+    const image = await painted((x) => [x * 2, x * 2, x * 2])
+    const { dominant } = await checkColors(image, [{ hex: '#808080' }], 2)
+    expect(dominant).toHaveLength(8)
+    const toLab = converter('lab65')
+    const centres = dominant.map(({ hex }) => toLab(hex))
+    const nearest = Array.from({ length: SIDE }, (_, x) => {
+      const grey = toLab({
+        mode: 'rgb',
+        r: (x * 2) / 255,
+        g: (x * 2) / 255,
+        b: (x * 2) / 255
+      })
+      const distances = centres.map(
+        (c) => (c.l - grey.l) ** 2 + c.a ** 2 + c.b ** 2
+      )
+      return distances.indexOf(Math.min(...distances))
+    })
+    // Every column is one grey, so a coverage is the share of columns nearest to its colour.
+    // A column that flipped would move it by 1/128.
+    dominant.forEach(({ coverage }, index) => {
+      const columns = nearest.filter((best) => best === index).length
+      expect(coverage, dominant[index]?.hex).toBeCloseTo(columns / SIDE, 3)
+    })
+  })
+
   it('lists dominant colours by coverage, and leaves out the name of an unnamed colour', async () => {
     const image = await painted((x) =>
       rgb(x < 16 ? '#0B1F3A' : x < 80 ? '#F5F1E8' : '#FFB000')

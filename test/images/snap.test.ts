@@ -185,6 +185,15 @@ describe('snapPixels', () => {
     expect(hexAt(data, 0)).toBe('#0B5FFF')
     expect(hexAt(data, 1)).toBe('#111827')
   })
+
+  it('works on a Node Buffer that does not start on a 4-byte boundary', () => {
+    // sharp hands back Buffers, whose `slice` is a view at the same offset, not a copy.
+    const data = Buffer.alloc(9).subarray(1)
+    data.set([0x0c, 0x5e, 0xfe, 255, 0x10, 0x18, 0x28, 255])
+    snapPixels(data, palette, 3)
+    expect(hexAt(data, 0)).toBe('#0B5FFF')
+    expect(hexAt(data, 1)).toBe('#111827')
+  })
 })
 
 describe('snapPixels against CIEDE2000 computed directly', () => {
