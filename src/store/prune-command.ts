@@ -6,7 +6,7 @@ import { parseStoreBranch } from '../inputs.js'
 import { loadSpec } from '../spec/load.js'
 import { git, resolveCommit } from './git-plumbing.js'
 import { storeKey } from './layout.js'
-import { parseDuration, pruneStore, type PruneResult } from './prune.js'
+import { parseDuration, pruneStore } from './prune.js'
 
 /** The CLI values prune reads. */
 export interface PruneValues {
@@ -28,17 +28,6 @@ async function defaultBranch(root: string): Promise<string> {
   } catch {
     return 'main'
   }
-}
-
-/** Whether origin has `branch` at all (`git fetch` of a branch it lacks fails). */
-async function originHas(root: string, branch: string): Promise<boolean> {
-  const listed = await git(root, [
-    'ls-remote',
-    '--heads',
-    'origin',
-    `refs/heads/${branch}`
-  ])
-  return listed.trim() !== ''
 }
 
 /** The store keys the default branch's lockfile references, fetched fresh from origin. */
@@ -80,16 +69,14 @@ export async function pruneCommand(
   const lockfilePath = relative(spec.root, spec.lockfilePath)
     .split('\\')
     .join('/')
-  // No store branch on origin is an empty store: nothing to prune, not a failed fetch.
-  const result: PruneResult = (await originHas(root, branch))
-    ? await pruneStore({
-        root,
-        branch,
-        olderThanMs,
-        now: new Date(),
-        keep: await referencedKeys(root, lockfilePath)
-      })
-    : { kept: 0, removed: 0 }
+  // pruneStore answers a store branch origin lacks with nothing to prune.
+  const result = await pruneStore({
+    root,
+    branch,
+    olderThanMs,
+    now: new Date(),
+    keep: await referencedKeys(root, lockfilePath)
+  })
   if (values.json) out.write(`${JSON.stringify(result, null, 2)}\n`)
   else if (result.before === undefined)
     out.write(`origin has no ${branch} branch: nothing to prune\n`)

@@ -59,6 +59,14 @@ export async function pruneStore(options: PruneOptions): Promise<PruneResult> {
   const { root, branch } = options
   const tracking = `refs/remotes/origin/${branch}`
   if (options.fetch !== false) {
+    // Fetching a branch origin does not have fails; no branch is simply nothing to prune.
+    const listed = await git(root, [
+      'ls-remote',
+      '--heads',
+      'origin',
+      `refs/heads/${branch}`
+    ])
+    if (listed.trim() === '') return { kept: 0, removed: 0 }
     await git(root, [
       'fetch',
       '--quiet',

@@ -144,4 +144,21 @@ describe('the CLI and the store', () => {
     const bad = await cli(remote.clone, 'store', 'prune', '--older-than', '90')
     expect(bad.code).toBe(2)
   })
+
+  it('store prune on a repo whose origin has no store branch yet says there is nothing to prune', async () => {
+    // Git refuses to fetch a branch origin lacks: this used to end in that git error.
+    await using remote = await gitRemote({ 'assetgen.yml': spec })
+    const pruned = await cli(
+      remote.clone,
+      'store',
+      'prune',
+      '--older-than',
+      '90d'
+    )
+    expect(pruned.stderr).toBe('')
+    expect(pruned.code).toBe(0)
+    expect(pruned.stdout).toBe(
+      'origin has no assetgen-store branch: nothing to prune\n'
+    )
+  })
 })

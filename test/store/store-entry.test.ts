@@ -132,4 +132,28 @@ describe('lookupStore', () => {
       expect(looked.hits.size).toBe(0)
     }
   })
+
+  it('never restores a forced item through a hit looked up for another item with the same input hash', async () => {
+    // The input hash leaves the asset id out, so two assets with the same prompt and settings
+    // share a store key: the key is asked for on behalf of the new one, and the hit (made for
+    // the forced one) must not reach the forced one, which asked for a new image.
+    const plan = {
+      items: [
+        {
+          ...item,
+          asset: { ...item.asset, id: 'icon' },
+          action: 'generate',
+          status: 'new',
+          reason: 'new asset'
+        },
+        { ...item, action: 'generate', status: 'forced', reason: 'forced' }
+      ]
+    } as unknown as Plan
+    const looked = await lookupStore(plan, storeOf(hit('hero')))
+    expect(looked.plan.items.map((entry) => entry.action)).toEqual([
+      'generate',
+      'generate'
+    ])
+    expect(looked.hits.size).toBe(0)
+  })
 })
