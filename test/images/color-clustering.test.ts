@@ -212,7 +212,11 @@ describe('colour clustering', () => {
     const { dominant } = await checkColors(image, [{ hex: '#808080' }], 2)
     expect(dominant).toHaveLength(8)
     const toLab = converter('lab65')
-    const centres = dominant.map(({ hex }) => toLab(hex))
+    const centres = dominant.map(({ hex }) => {
+      const lab = toLab(hex)
+      if (lab === undefined) throw new Error(`not a colour: ${hex}`)
+      return lab
+    })
     const nearest = Array.from({ length: SIDE }, (_, x) => {
       const grey = toLab({
         mode: 'rgb',

@@ -1,40 +1,15 @@
-import { createHash } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { LocalGitImageStore } from '../../src/store/local-git-store.js'
 import { storePaths } from '../../src/store/layout.js'
 import { parseDuration, pruneStore } from '../../src/store/prune.js'
-import type { StoreRecord } from '../../src/store/types.js'
 import { git, gitRemote, type GitRemote } from '../helpers/git-remote.js'
+import { entryFiles, hex } from '../helpers/store-files.js'
 
 let remote: GitRemote
 let origin: string
 let clone: string
 let folder: string
 const run = git
-
-const hex = (text: string) => createHash('sha256').update(text).digest('hex')
-
-function entryFiles(name: string, createdAt: string): Record<string, Buffer> {
-  const image = Buffer.from(`image of ${name}\n\0\xff`)
-  const record: StoreRecord = {
-    id: name,
-    model: 'bfl/flux-2-pro',
-    seed: 1,
-    width: 8,
-    height: 8,
-    format: 'png',
-    sha256: createHash('sha256').update(image).digest('hex'),
-    bytes: image.length,
-    createdAt,
-    file: `${name}.png`
-  }
-  const paths = storePaths(hex(name), record.file)
-  return {
-    [paths.image]: image,
-    [paths.record]: Buffer.from(JSON.stringify(record)),
-    [paths.preview]: Buffer.from('webp')
-  }
-}
 
 const pushStore = (files: Record<string, Buffer>) =>
   remote.push('assetgen-store', files)
