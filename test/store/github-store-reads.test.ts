@@ -71,7 +71,7 @@ const shaAt = (path: string) =>
     .flatten(github.commitOf(github.headSha(where.branch)).tree)
     .get(path)!.sha
 
-describe('looking up a store branch that cannot be read whole', () => {
+describe('reading the store branch', () => {
   it('is a quiet miss while the branch does not exist yet', async () => {
     const store = new GitHubImageStore(octokit, where, log)
     expect((await store.lookup([inputHash('hero')])).size).toBe(0)
@@ -106,6 +106,24 @@ describe('looking up a store branch that cannot be read whole', () => {
       .tree(root)!
       .find((item) => item.name === hero.hash.slice(0, 2))!.sha
     expect(log.mock.calls[0][0]).toContain(prefixTree)
+  })
+
+  it('asks GitHub for recursive listings of the folders it reads', async () => {
+    const hero = storeEntry('hero')
+    await writeStore(octokit, where, [hero])
+    github.requests.length = 0
+    await new GitHubImageStore(octokit, where).lookup([hero.hash])
+    const folder = github.git
+      .tree(github.commitOf(github.headSha(where.branch)).tree)!
+      .find((item) => item.name === hero.hash.slice(0, 2))!.sha
+    const listing = github.requestsOf(
+      'GET',
+      new RegExp(`/git/trees/${folder}$`)
+    )
+    // `recursive=1` is the value GitHub documents; the fake accepts any.
+    expect(listing.map((request) => request.query.get('recursive'))).toEqual([
+      '1'
+    ])
   })
 })
 
@@ -197,23 +215,5 @@ describe('the size checks before a download', () => {
     expect(
       downloads(shaAt(storePaths(atLimit.hash, 'at-limit.png').image))
     ).toHaveLength(1)
-  })
-
-  it('asks GitHub for recursive listings of the folders it reads', async () => {
-    const hero = storeEntry('hero')
-    await writeStore(octokit, where, [hero])
-    github.requests.length = 0
-    await new GitHubImageStore(octokit, where).lookup([hero.hash])
-    const folder = github.git
-      .tree(github.commitOf(github.headSha(where.branch)).tree)!
-      .find((item) => item.name === hero.hash.slice(0, 2))!.sha
-    const listing = github.requestsOf(
-      'GET',
-      new RegExp(`/git/trees/${folder}$`)
-    )
-    // `recursive=1` is the value GitHub documents; the fake accepts any.
-    expect(listing.map((request) => request.query.get('recursive'))).toEqual([
-      '1'
-    ])
   })
 })
