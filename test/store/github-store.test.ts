@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createOctokit } from '../../src/github.js'
 import { storePaths } from '../../src/store/layout.js'
@@ -7,8 +6,8 @@ import {
   isPermissionDenied,
   writeStore
 } from '../../src/store/github-store.js'
-import type { StoreEntry } from '../../src/store/types.js'
 import { FakeGitHub } from '../fakes/github.js'
+import { inputHash, storeEntry } from '../helpers/store-entry.js'
 
 let github: FakeGitHub
 let octokit: ReturnType<typeof createOctokit>
@@ -25,33 +24,8 @@ beforeEach(async () => {
 })
 afterEach(() => github.close())
 
-const hex = (text: string) => createHash('sha256').update(text).digest('hex')
-
-/** A store entry whose image is `image-<name>` (every byte value, so base64 slips show). */
-function entry(name: string, hash = hex(name)): StoreEntry {
-  const image = Buffer.concat([
-    Buffer.from(`image-${name}`),
-    Buffer.from(Array.from({ length: 256 }, (_, i) => i))
-  ])
-  return {
-    hash,
-    image,
-    preview: Buffer.from(`preview-${name}`),
-    record: {
-      id: name,
-      model: 'bfl/flux-2-pro',
-      seed: 7,
-      width: 64,
-      height: 64,
-      format: 'png',
-      sha256: createHash('sha256').update(image).digest('hex'),
-      bytes: image.length,
-      cost: 0.03,
-      createdAt: '2026-11-30T12:00:00.000Z',
-      file: `${name}.png`
-    }
-  }
-}
+const hex = inputHash
+const entry = storeEntry
 
 describe('the image store on a branch', () => {
   it('starts the branch as an orphan commit holding the documented layout, leaving main alone', async () => {
