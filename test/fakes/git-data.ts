@@ -154,11 +154,15 @@ export class FakeGitData extends FakeGitRepo {
     return ok({
       sha,
       truncated,
+      // GitHub gives a blob's size in tree listings (never a tree's).
       tree: tree.map(({ path, mode, type, sha: entrySha }) => ({
         path,
         mode,
         type,
-        sha: entrySha
+        sha: entrySha,
+        ...(type === 'blob'
+          ? { size: this.git.blob(entrySha)?.length ?? 0 }
+          : {})
       }))
     })
   }

@@ -76,9 +76,10 @@ describe('git', () => {
   })
 
   it("rejects with the subcommand and git's own reason, keeping the exit status as the cause", async () => {
-    const failure = await git(cwd, ['ls-tree', 'no-such-ref']).catch(
-      (error: unknown) => error as Error & { cause: { code: number } }
-    )
+    const failure = (await git(cwd, ['ls-tree', 'no-such-ref']).then(
+      () => new Error('git did not fail'),
+      (error: unknown) => error
+    )) as Error & { cause: { code: number } }
     expect(failure.message).toMatch(
       /^git ls-tree failed: fatal: .*no-such-ref$/
     )

@@ -7,7 +7,7 @@ import { MAX_RECORD_BYTES, storePaths } from '../../src/store/layout.js'
 import { GitHubImageStore, writeStore } from '../../src/store/github-store.js'
 import type { StoreEntry } from '../../src/store/types.js'
 import { FakeGitHub } from '../fakes/github.js'
-import { ok } from '../fakes/git-data.js'
+import { ok } from '../fakes/github-responses.js'
 import { inputHash, storeEntry } from '../helpers/store-entry.js'
 
 let github: FakeGitHub
@@ -40,24 +40,27 @@ function storeFiles(entries: StoreEntry[]): Record<string, Buffer> {
 }
 
 /**
- * Answers tree listings with each blob's `size`, as GitHub does (the fake leaves sizes out, so
- * without this the store's size checks never run).
+ * Answers tree listings without blob sizes: GitHub sends them, but the store must not depend on
+ * them to bound a download.
  */
-function listWithSizes(): void {
+function listWithoutSizes(): void {
   github.onRequest({ method: 'GET', path: /\/git\/trees\/\w+$/ }, (request) => {
-    const sha = request.path.split('/').pop()!
+    const sha = request.path.split('/').pop() ?? ''
     const items = github.git.tree(sha)
     if (items === undefined) return undefined
     const tree = request.query.has('recursive')
       ? github.git.listRecursive(sha)
-      : items.map((item) => ({
-          ...item,
-          path: item.name,
-          ...(item.type === 'blob'
-            ? { size: github.git.blob(item.sha)!.length }
-            : {})
-        }))
-    return ok({ sha, truncated: false, tree })
+      : items.map((item) => ({ ...item, path: item.name }))
+    return ok({
+      sha,
+      truncated: false,
+      tree: tree.map(({ path, mode, type, sha: entrySha }) => ({
+        path,
+        mode,
+        type,
+        sha: entrySha
+      }))
+    })
   })
 }
 
@@ -169,7 +172,6 @@ describe('the size checks before a download', () => {
   }
 
   it('reads a record of exactly 64 KiB and refuses a bigger one unread', async () => {
-    listWithSizes()
     const atLimit = storeEntry('at-limit')
     const over = storeEntry('over')
     const files = storeFiles([atLimit, over])
@@ -183,7 +185,6 @@ describe('the size checks before a download', () => {
   })
 
   it('does not download an image whose listed size is not the size its record promises', async () => {
-    listWithSizes()
     const hero = storeEntry('hero')
     const grown = storeEntry('grown')
     const files = storeFiles([hero, grown])
@@ -200,7 +201,8 @@ describe('the size checks before a download', () => {
   })
 
   it('does not download an image its record says is over the 40 MiB blob limit, even unlisted by size', async () => {
-    // The fake's listings carry no sizes: the record's own claim is all there is to go by.
+    // Listings without sizes: the record's own claim is all there is to go by.
+    listWithoutSizes()
     const huge = storeEntry('huge')
     const atLimit = storeEntry('at-limit')
     huge.record = { ...huge.record, bytes: 40 * 1024 * 1024 + 1 }
