@@ -92,6 +92,15 @@ describe('openBudget limits', () => {
     expect(guard.spent).toBe(0)
   })
 
+  it('refuses an unknown price or an estimate over max-cost as a max-cost stop', async () => {
+    await expect(
+      openBudget(estimate(0.1, ['hero']), limits)
+    ).rejects.toMatchObject({ limit: 'max-cost' })
+    await expect(openBudget(estimate(0.31), limits)).rejects.toMatchObject({
+      limit: 'max-cost'
+    })
+  })
+
   it('asks for no credit balance when nothing costs, and warns only past the balance', async () => {
     const balance = vi.fn(() => Promise.resolve(0))
     await openBudget(estimate(0), limits, balance)

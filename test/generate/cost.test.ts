@@ -139,7 +139,16 @@ describe('parseCost edges', () => {
   })
 
   it('refuses what Number would read but no decimal is: blanks, hex, binary, booleans', () => {
-    for (const raw of ['   ', '0x10', '0b1', '0o7', '1_0', true, null]) {
+    for (const raw of [
+      '   ',
+      '0x10',
+      '0b1',
+      '0o7',
+      '1_0',
+      true,
+      null,
+      ['0.5']
+    ]) {
       expect(parseCost(raw)).toBeUndefined()
     }
   })

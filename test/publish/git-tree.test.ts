@@ -55,7 +55,10 @@ describe('readHeadTree', () => {
 
   it('lists the whole tree in one recursive read, and counts only blobs as known', async () => {
     const root = seedTree(files)
-    const head = await readHeadTree(octokit, where, root, ['README.md'])
+    const head = await readHeadTree(octokit, where, root, [
+      'README.md',
+      'new.png' // not there: a complete listing says so without a walk
+    ])
     expect([...head.entries.keys()].sort()).toEqual([
       'README.md',
       'assets',
@@ -89,6 +92,7 @@ describe('readHeadTree', () => {
       'assets/logo.png',
       'assets/og', // a folder: listed, but not a known blob
       'assets/missing.png',
+      'nowhere/deep.png', // a missing folder on the way
       'README.md/inside.png', // through a file: not there
       'README.md' // already in the truncated root listing
     ])
@@ -98,6 +102,7 @@ describe('readHeadTree', () => {
     expect(head.entries.get('assets/logo.png')?.type).toBe('blob')
     expect(head.entries.get('assets/og')?.type).toBe('tree')
     expect(head.entries.has('assets/missing.png')).toBe(false)
+    expect(head.entries.has('nowhere/deep.png')).toBe(false)
     expect(head.entries.has('README.md/inside.png')).toBe(false)
     expect(head.blobShas).toEqual(
       new Set(['hello', 'home', 'logo'].map((t) => gitBlobSha(Buffer.from(t))))
@@ -111,6 +116,16 @@ describe('readHeadTree', () => {
       false
     ])
     expect(new Set(reads.slice(1).map((read) => read.path)).size).toBe(3)
+  })
+
+  it('walks nothing for a wanted path the truncated listing already holds', async () => {
+    const root = seedTree(files)
+    github.truncateTreeListings = true
+    const head = await readHeadTree(octokit, where, root, ['README.md'])
+    expect(head.entries.get('README.md')?.sha).toBe(
+      gitBlobSha(Buffer.from('hello'))
+    )
+    expect(treeReads()).toHaveLength(1)
   })
 
   it('without recursion reads only the folders on the wanted paths, and knows only their blobs', async () => {
