@@ -161,9 +161,13 @@ describe('readHeadTree', () => {
       ['bare.png', { sha, type: 'blob', mode: '100644' }]
     ])
     expect([...head.blobShas]).toEqual([sha])
-    const walked = await readHeadTree(octokit, where, root, ['bare.png'], {
-      recursive: false
-    })
+    const walked = await readHeadTree(
+      octokit,
+      where,
+      root,
+      ['bare.png', 'no-sha.png'],
+      { recursive: false }
+    )
     expect([...walked.entries]).toEqual([
       ['bare.png', { sha, type: 'blob', mode: '100644' }]
     ])
