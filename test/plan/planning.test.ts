@@ -67,6 +67,24 @@ describe('planWithStore', () => {
     expect(catalogue).not.toHaveBeenCalled()
   })
 
+  it('plans only its round-robin share of a sharded build', async () => {
+    await using ws = await workspace(twoAssets)
+    const shard = (index: number) =>
+      planWithStore({
+        root: ws.root,
+        specPath: 'assetgen.yml',
+        shard: { index, count: 2 }
+      })
+    const [first, second] = await Promise.all([shard(1), shard(2)])
+    const generated = (planned: typeof first.planned) =>
+      planned.plan.items
+        .filter((item) => item.action === 'generate')
+        .map((item) => item.asset.id)
+    expect(generated(first.planned)).toEqual(['a0'])
+    expect(generated(second.planned)).toEqual(['a1'])
+    expect(second.planned.estimate.total).toBeCloseTo(0.03)
+  })
+
   it('asks the catalogue for a price no other source has', async () => {
     await using ws = await workspace(`version: 1
 assets:
