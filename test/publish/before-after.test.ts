@@ -114,3 +114,79 @@ describe('resolveBeforeAfter', () => {
     expect(warnings).toEqual([expect.stringMatching(/base commit/)])
   })
 })
+
+describe('existingFiles limits', () => {
+  it('answers false for a path that runs through a file, without reading the file as a folder', async () => {
+    const base = github.seedRepo({ 'img/hero.png': 'hero' })
+    const found = await existingFiles(octokit, target, base, [
+      'img/hero.png/inner.png',
+      'img/hero.png'
+    ])
+    expect([...found]).toEqual(['img/hero.png'])
+    // root and img only: a blob's sha is never asked for as a tree.
+    expect(github.requestsOf('GET', /git\/trees\//)).toHaveLength(2)
+  })
+
+  it('checks at most 200 distinct paths', async () => {
+    const files: Record<string, string> = {}
+    for (let index = 0; index < 201; index++) files[`img/${index}.png`] = 'x'
+    const base = github.seedRepo(files)
+    const paths = Object.keys(files)
+    const found = await existingFiles(octokit, target, base, [
+      paths[0], // a repeat is not counted twice
+      ...paths
+    ])
+    expect(found.size).toBe(200)
+    expect(found.has(paths[200])).toBe(false)
+  })
+})
+
+describe('resolveBeforeAfter inputs', () => {
+  it('reads no base commit for a base that is not a full lowercase sha, or no assets', async () => {
+    const base = github.seedRepo({ 'img/hero.png': 'old hero' })
+    const assets = [{ id: 'hero', out: 'img/hero.png' }]
+    for (const baseSha of [
+      undefined,
+      '',
+      'main',
+      `${base}0`,
+      `0${base}`,
+      base.toUpperCase()
+    ]) {
+      const images = await resolveBeforeAfter(octokit, target, {
+        assets,
+        baseSha
+      })
+      expect(images.size).toBe(0)
+    }
+    await resolveBeforeAfter(octokit, target, { assets: [], baseSha: base })
+    expect(github.requests).toEqual([])
+    // The same asset with the real sha does get its "before".
+    const images = await resolveBeforeAfter(octokit, target, {
+      assets,
+      baseSha: base
+    })
+    expect(images.get('hero')).toEqual({
+      before: blobUrl(target, base, 'img/hero.png')
+    })
+  })
+
+  it('gives "before" alone without a store, and survives an unreadable base without warn', async () => {
+    const base = github.seedRepo({ 'img/hero.png': 'old hero' })
+    const images = await resolveBeforeAfter(octokit, target, {
+      assets: [
+        { id: 'hero', out: 'img/hero.png' },
+        { id: 'new', out: 'img/new.png' }
+      ],
+      baseSha: base
+    })
+    expect([...images]).toEqual([
+      ['hero', { before: blobUrl(target, base, 'img/hero.png') }]
+    ])
+    const unreadable = await resolveBeforeAfter(octokit, target, {
+      assets: [{ id: 'hero', out: 'img/hero.png' }],
+      baseSha: 'f'.repeat(40)
+    })
+    expect(unreadable.size).toBe(0)
+  })
+})
