@@ -3,9 +3,13 @@
  * real workspace on disk. The steps have their own tests; these pin how the request's options
  * reach them.
  */
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
+import type { LockEntry } from '../../src/plan/lockfile.js'
 import { imagesToGenerate, planWithStore } from '../../src/plan/planning.js'
 import { MemoryStore } from '../helpers/memory-store.js'
+import { generated, lock } from '../helpers/plan-lock.js'
 import { workspace } from '../helpers/workspace.js'
 
 const twoAssets = `version: 1
@@ -107,6 +111,38 @@ assets:
     expect(catalogue).toHaveBeenCalledTimes(1)
     expect(planned.estimate.unknown).toEqual([])
     expect(planned.estimate.total).toBeCloseTo(0.5)
-    expect(planned.warnings).toEqual(['catalogue is stale'])
+    // The unknown model id is warned about first, then the catalogue's own warning.
+    expect(planned.warnings).toEqual([
+      expect.stringMatching(
+        /^model "acme\/painter" \(a0\) is not one assetgen knows/
+      ),
+      'catalogue is stale'
+    ])
+  })
+
+  it('passes force and placeholder on to the plan of an up-to-date workspace', async () => {
+    await using ws = await workspace(twoAssets)
+    const request = { root: ws.root, specPath: 'assetgen.yml' }
+    const { planned } = await planWithStore(request)
+    // Record both outputs as placeholders a previous run wrote.
+    const entries: Record<string, LockEntry> = {}
+    for (const asset of planned.spec.assets)
+      entries[asset.id] = await generated(ws.root, asset, { placeholder: true })
+    await writeFile(
+      join(ws.root, 'assetgen.lock.json'),
+      JSON.stringify(lock(entries))
+    )
+    const actions = async (extra: object) =>
+      (await planWithStore({ ...request, ...extra })).planned.plan.items.map(
+        (item) => item.action
+      )
+    // A real run replaces placeholders; a placeholder run keeps them.
+    expect(await actions({})).toEqual(['generate', 'generate'])
+    expect(await actions({ placeholder: true })).toEqual(['keep', 'keep'])
+    // force regenerates even what a placeholder run would keep.
+    expect(await actions({ placeholder: true, force: true })).toEqual([
+      'generate',
+      'generate'
+    ])
   })
 })
