@@ -8,6 +8,7 @@ export const PREVIEW_WIDTH = 800
 export async function renderPreview(image: Uint8Array): Promise<Uint8Array> {
   return sharp(image)
     .resize({ width: PREVIEW_WIDTH, withoutEnlargement: true })
-    .webp({ quality: 80 })
+    // sharp's default WebP quality, 80: small, and fine at comment size.
+    .webp()
     .toBuffer()
 }
