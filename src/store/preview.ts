@@ -6,9 +6,11 @@ export const PREVIEW_WIDTH = 800
 
 /** Renders `image` as a WebP no wider than {@link PREVIEW_WIDTH} (never upscaled), metadata dropped. */
 export async function renderPreview(image: Uint8Array): Promise<Uint8Array> {
-  return sharp(image)
-    .resize({ width: PREVIEW_WIDTH, withoutEnlargement: true })
-    // sharp's default WebP quality, 80: small, and fine at comment size.
-    .webp()
-    .toBuffer()
+  return (
+    sharp(image)
+      .resize({ width: PREVIEW_WIDTH, withoutEnlargement: true })
+      // sharp's default WebP quality, 80: small, and fine at comment size.
+      .webp()
+      .toBuffer()
+  )
 }
