@@ -17,7 +17,8 @@ const ownTests = {
   plan: ['test/plan/**/*.test.ts'],
   publish: ['test/publish/**/*.test.ts'],
   store: ['test/store/**/*.test.ts'],
-  'safe-text': ['test/safe-text-*.test.ts']
+  'safe-text': ['test/safe-text-*.test.ts'],
+  spec: ['test/spec/**/*.test.ts']
 }
 
 const group = process.env.ASSETGEN_MUTATION_GROUP ?? ''
