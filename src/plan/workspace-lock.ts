@@ -76,13 +76,13 @@ export async function acquireWorkspaceLock(
   for (;;) {
     options.signal?.throwIfAborted()
     if (await tryCreate(path, mine)) return held(path, mine.token)
-    const text = await readFile(path, 'utf8').catch(() => undefined)
+    const text = await readLock(path)
     // Gone between our create and read: just try again.
     if (text === undefined) continue
     const holder = parseHolder(text)
     if (!holder || isStale(holder, now(), staleMs)) {
       // Only remove what we judged: a new holder's fresh lock must survive.
-      const again = await readFile(path, 'utf8').catch(() => undefined)
+      const again = await readLock(path)
       if (again === text) await rm(path, { force: true })
       continue
     }
@@ -122,6 +122,22 @@ async function tryCreate(path: string, holder: Holder): Promise<boolean> {
     )
   } finally {
     await rm(staging, { force: true })
+  }
+}
+
+/**
+ * The lock file's text, or undefined when it is gone. Any other failure (a directory in its place,
+ * no read permission) stops the build: retrying could never succeed.
+ */
+async function readLock(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw new InputError(
+      `cannot read the build lock ${path}: ${getErrorMessage(error)}`,
+      { cause: error }
+    )
   }
 }
 

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { readFile, readdir, writeFile } from 'node:fs/promises'
-import { hostname } from 'node:os'
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../../src/errors.js'
@@ -9,22 +8,7 @@ import {
   lockPath
 } from '../../src/plan/workspace-lock.js'
 import { tempDir } from '../helpers/temp-dir.js'
-
-/** A clock that only moves when the lock sleeps, so waits take no real time. */
-function fakeClock(onSleep?: (ms: number) => Promise<void> | void) {
-  let time = 1_000_000
-  return {
-    now: () => time,
-    sleep: async (ms: number) => {
-      time += ms
-      await onSleep?.(ms)
-    }
-  }
-}
-
-function holder(pid: number, startedAt: number) {
-  return `${JSON.stringify({ token: 'other', pid, host: hostname(), startedAt })}\n`
-}
+import { fakeClock, holderText } from '../helpers/workspace-lock.js'
 
 describe('acquireWorkspaceLock', () => {
   it('creates the lock beside the lockfile with its holder, and release removes it', async () => {
@@ -64,6 +48,7 @@ describe('acquireWorkspaceLock', () => {
         /is building this workspace; waiting up to 30 s for it to finish/
       )
     ])
+    expect(clock.sleeps).toEqual(Array<number>(30).fill(1000))
     // The first build's lock is untouched.
     expect(await readFile(first.path, 'utf8')).toContain(String(process.pid))
     await first.release()
@@ -73,17 +58,12 @@ describe('acquireWorkspaceLock', () => {
     await using dir = await tempDir()
     const lockfilePath = join(dir.path, 'assetgen.lock.json')
     const first = await acquireWorkspaceLock({ lockfilePath })
-    let sleeps = 0
     const clock = fakeClock(async () => {
-      sleeps += 1
-      if (sleeps === 3) await first.release()
+      if (clock.sleeps.length === 3) await first.release()
     })
-    const second = await acquireWorkspaceLock({
-      lockfilePath,
-      pollMs: 500,
-      ...clock
-    })
-    expect(sleeps).toBe(3)
+    const second = await acquireWorkspaceLock({ lockfilePath, ...clock })
+    // Half a second between tries unless told.
+    expect(clock.sleeps).toEqual([500, 500, 500])
     await second.release()
   })
 
@@ -91,11 +71,11 @@ describe('acquireWorkspaceLock', () => {
     await using dir = await tempDir()
     const lockfilePath = join(dir.path, 'assetgen.lock.json')
     const gone = spawnSync(process.execPath, ['-e', '']).pid
-    await writeFile(lockPath(lockfilePath), holder(gone, Date.now()))
+    await writeFile(lockPath(lockfilePath), holderText(gone, Date.now()))
     const taken = await acquireWorkspaceLock({ lockfilePath, waitMs: 0 })
     await taken.release()
     // Alive (this very process) but older than the bound.
-    await writeFile(lockPath(lockfilePath), holder(process.pid, 0))
+    await writeFile(lockPath(lockfilePath), holderText(process.pid, 0))
     const old = await acquireWorkspaceLock({
       lockfilePath,
       waitMs: 0,
@@ -103,7 +83,7 @@ describe('acquireWorkspaceLock', () => {
     })
     await old.release()
     // Alive and fresh: not stale.
-    await writeFile(lockPath(lockfilePath), holder(process.pid, Date.now()))
+    await writeFile(lockPath(lockfilePath), holderText(process.pid, Date.now()))
     await expect(
       acquireWorkspaceLock({ lockfilePath, waitMs: 0 })
     ).rejects.toThrow(/still building/)
@@ -113,8 +93,92 @@ describe('acquireWorkspaceLock', () => {
     await using dir = await tempDir()
     const lockfilePath = join(dir.path, 'assetgen.lock.json')
     const lock = await acquireWorkspaceLock({ lockfilePath })
-    await writeFile(lock.path, holder(process.pid, Date.now()))
+    await writeFile(lock.path, holderText(process.pid, Date.now()))
     await lock.release()
     expect(await readFile(lock.path, 'utf8')).toContain('"token":"other"')
+  })
+})
+
+describe('acquireWorkspaceLock waiting', () => {
+  it('never pauses past the wait bound', async () => {
+    await using dir = await tempDir()
+    const lockfilePath = join(dir.path, 'assetgen.lock.json')
+    const first = await acquireWorkspaceLock({ lockfilePath })
+    const clock = fakeClock()
+    await expect(
+      acquireWorkspaceLock({
+        lockfilePath,
+        waitMs: 2500,
+        pollMs: 1000,
+        ...clock
+      })
+    ).rejects.toThrow(/still building/)
+    // The last pause is cut to what is left of the 2.5 s.
+    expect(clock.sleeps).toEqual([1000, 1000, 500])
+    await first.release()
+  })
+
+  it('stops waiting at once when the build is aborted', async () => {
+    await using dir = await tempDir()
+    const lockfilePath = join(dir.path, 'assetgen.lock.json')
+    const first = await acquireWorkspaceLock({ lockfilePath })
+    const controller = new AbortController()
+    // The real sleeper, with a ten-minute pause: only the abort can end it in time.
+    await expect(
+      acquireWorkspaceLock({
+        lockfilePath,
+        pollMs: 10 * 60_000,
+        waitMs: 20 * 60_000,
+        signal: controller.signal,
+        onWait: () => controller.abort()
+      })
+    ).rejects.toMatchObject({ name: 'AbortError' })
+    expect(await readFile(first.path, 'utf8')).toContain(String(process.pid))
+    await first.release()
+  })
+})
+
+describe('acquireWorkspaceLock failures', () => {
+  it('stops with an InputError when the lock cannot be created', async () => {
+    await using dir = await tempDir()
+    const lockfilePath = join(dir.path, 'gone', 'assetgen.lock.json')
+    const error: unknown = await acquireWorkspaceLock({ lockfilePath }).catch(
+      (caught: unknown) => caught
+    )
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as Error).message).toContain(
+      `cannot create the build lock ${lockPath(lockfilePath)}`
+    )
+    // The file system's own error is kept for whoever debugs it.
+    expect((error as Error).cause).toMatchObject({ code: 'ENOENT' })
+  })
+
+  it('stops with an InputError, not a busy loop, when the lock path cannot be read', async () => {
+    await using dir = await tempDir()
+    const lockfilePath = join(dir.path, 'assetgen.lock.json')
+    await mkdir(lockPath(lockfilePath))
+    const error: unknown = await acquireWorkspaceLock({
+      lockfilePath,
+      ...fakeClock()
+    }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as Error).message).toContain(
+      `cannot read the build lock ${lockPath(lockfilePath)}`
+    )
+    expect((error as Error).cause).toMatchObject({ code: 'EISDIR' })
+    // Nothing was removed or left behind.
+    expect(await readdir(dir.path)).toEqual(['assetgen.lock.json.build-lock'])
+  })
+
+  it('release keeps a lock file it cannot read, and is fine when the lock is gone', async () => {
+    await using dir = await tempDir()
+    const lockfilePath = join(dir.path, 'assetgen.lock.json')
+    const lock = await acquireWorkspaceLock({ lockfilePath })
+    await writeFile(lock.path, 'not a lock')
+    await lock.release()
+    expect(await readFile(lock.path, 'utf8')).toBe('not a lock')
+    await rm(lock.path)
+    await lock.release()
+    expect(await readdir(dir.path)).toEqual([])
   })
 })
