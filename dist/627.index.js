@@ -1196,17 +1196,6 @@ var sharp = __webpack_require__(4374);
 // EXTERNAL MODULE: ./node_modules/culori/src/index.js + 131 modules
 var src = __webpack_require__(77453);
 ;// CONCATENATED MODULE: ./src/images/snap.ts
-/**
- * Palette snapping: every pixel within a CIEDE2000 tolerance of a palette
- * colour becomes exactly that colour, so a flat brand blue that came back as
- * `#0C5EFE` is written as the spec's `#0B5FFF`. Pixels between colours
- * (anti-aliased edges, gradients, shading) stay as they are.
- *
- * Fast on raw RGB(A) buffers: each distinct colour is decided once (cached in
- * a table indexed by the 24-bit colour), cheap Lab bounds rule out palette
- * colours that cannot be within tolerance, and CIEDE2000 runs only for the
- * few that can.
- */
 
 /*
  * The prefilter's bounds. CIEDE2000 divides the lightness difference by S_L <= 1.76 and the
@@ -1266,7 +1255,7 @@ function prepare(palette, tolerance) {
  * The palette index a colour snaps to, or -1: the nearest palette colour by
  * CIEDE2000 when it is within `tolerance`.
  */
-function decide(key, palette, tolerance, scratch) {
+function decide(key, palette, tolerance, scratch, measure) {
     labOf(key, scratch);
     let best = -1;
     let bestDistance = Infinity;
@@ -1280,7 +1269,7 @@ function decide(key, palette, tolerance, scratch) {
         const db = scratch[2] - palette.lab[index * 3 + 2];
         if (da * da + db * db > palette.chroma[index])
             continue;
-        const distance = deltaE2000({
+        const distance = measure({
             mode: 'lab65',
             l: palette.lab[index * 3],
             a: palette.lab[index * 3 + 1],
@@ -1297,15 +1286,17 @@ function decide(key, palette, tolerance, scratch) {
  * Snaps the pixels of a raw RGBA buffer (8 bits per channel, as sharp's
  * `ensureAlpha().raw()` gives) in place. Alpha is kept; fully transparent
  * pixels are left out of the shares. Returns the shares of visible pixels on
- * the palette and changed.
+ * the palette and changed. `measure` is CIEDE2000; tests pass a wrapper to see
+ * how often it runs.
  */
-function snapPixels(rgba, palette, tolerance) {
+function snapPixels(rgba, palette, tolerance, measure = deltaE2000) {
     if (rgba.length % 4 !== 0) {
         throw new RangeError('snapPixels takes RGBA: 4 bytes per pixel');
     }
     // One 32-bit read per pixel; on little-endian hosts (every platform Node ships for) the low
     // 24 bits are r | g << 8 | b << 16 and the top 8 the alpha.
-    const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice();
+    // A copy, not `slice()`: a Node Buffer's `slice` is a view at the same unaligned offset.
+    const aligned = rgba.byteOffset % 4 === 0 ? rgba : new Uint8Array(rgba);
     const pixels = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length / 4);
     const prepared = prepare(palette, tolerance);
     // Indexed by the colour key: 0 = not decided yet, 1 = no palette colour within tolerance,
@@ -1329,7 +1320,7 @@ function snapPixels(rgba, palette, tolerance) {
             const key = pixel & 0xffffff;
             let decision = decisions[key];
             if (decision === 0) {
-                decision = decide(key, prepared, tolerance, scratch) + 2;
+                decision = decide(key, prepared, tolerance, scratch, measure) + 2;
                 decisions[key] = decision;
             }
             // 0 leaves the pixel as it is (a visible pixel is never 0), else the snapped pixel.

@@ -60,6 +60,15 @@ async function pruneStore(options) {
     const { root, branch } = options;
     const tracking = `refs/remotes/origin/${branch}`;
     if (options.fetch !== false) {
+        // Fetching a branch origin does not have fails; no branch is simply nothing to prune.
+        const listed = await (0,git_plumbing/* git */.$Y)(root, [
+            'ls-remote',
+            '--heads',
+            'origin',
+            `refs/heads/${branch}`
+        ]);
+        if (listed.trim() === '')
+            return { kept: 0, removed: 0 };
         await (0,git_plumbing/* git */.$Y)(root, [
             'fetch',
             '--quiet',
@@ -192,13 +201,13 @@ async function pruneCommand(values, root, out) {
     const lockfilePath = (0,external_node_path_.relative)(spec.root, spec.lockfilePath)
         .split('\\')
         .join('/');
-    const keep = await referencedKeys(root, lockfilePath);
+    // pruneStore answers a store branch origin lacks with nothing to prune.
     const result = await pruneStore({
         root,
         branch,
         olderThanMs,
         now: new Date(),
-        keep
+        keep: await referencedKeys(root, lockfilePath)
     });
     if (values.json)
         out.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -824,10 +824,11 @@ var sharp = __webpack_require__(4378);
 const PREVIEW_WIDTH = 800;
 /** Renders `image` as a WebP no wider than {@link PREVIEW_WIDTH} (never upscaled), metadata dropped. */
 async function renderPreview(image) {
-    return (0,sharp/* sharp */.B)(image)
+    return ((0,sharp/* sharp */.B)(image)
         .resize({ width: PREVIEW_WIDTH, withoutEnlargement: true })
-        .webp({ quality: 80 })
-        .toBuffer();
+        // sharp's default WebP quality, 80: small, and fine at comment size.
+        .webp()
+        .toBuffer());
 }
 
 ;// CONCATENATED MODULE: ./src/store/lookup.ts
@@ -1373,14 +1374,14 @@ async function acquireWorkspaceLock(options) {
         options.signal?.throwIfAborted();
         if (await tryCreate(path, mine))
             return held(path, mine.token);
-        const text = await (0,external_node_fs_promises_.readFile)(path, 'utf8').catch(() => undefined);
+        const text = await readLock(path);
         // Gone between our create and read: just try again.
         if (text === undefined)
             continue;
         const holder = parseHolder(text);
         if (!holder || isStale(holder, now(), staleMs)) {
             // Only remove what we judged: a new holder's fresh lock must survive.
-            const again = await (0,external_node_fs_promises_.readFile)(path, 'utf8').catch(() => undefined);
+            const again = await readLock(path);
             if (again === text)
                 await (0,external_node_fs_promises_.rm)(path, { force: true });
             continue;
@@ -1413,6 +1414,20 @@ async function tryCreate(path, holder) {
     }
     finally {
         await (0,external_node_fs_promises_.rm)(staging, { force: true });
+    }
+}
+/**
+ * The lock file's text, or undefined when it is gone. Any other failure (a directory in its place,
+ * no read permission) stops the build: retrying could never succeed.
+ */
+async function readLock(path) {
+    try {
+        return await (0,external_node_fs_promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new errors/* InputError */.dz(`cannot read the build lock ${path}: ${(0,errors/* getErrorMessage */.u1)(error)}`, { cause: error });
     }
 }
 function held(path, token) {
