@@ -8,7 +8,7 @@ import {
   readBlob,
   readHeadTree
 } from '../../src/publish/git-tree.js'
-import { ok } from '../fakes/git-data.js'
+import { ok } from '../fakes/github-responses.js'
 import { FakeGitHub } from '../fakes/github.js'
 
 let github: FakeGitHub
