@@ -6,7 +6,7 @@
 // lists each surviving mutant (file:line, mutator, replacement).
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, matchesGlob } from 'node:path'
 import { groups } from '../stryker.config.mjs'
 
 const reports = join('reports', 'mutation')
@@ -54,8 +54,7 @@ function printScores() {
   const rows = []
   for (const file of readdirSync(reports).sort()) {
     if (!file.endsWith('.json') || file.endsWith('.incremental.json')) continue
-    const report = JSON.parse(readFileSync(join(reports, file), 'utf8'))
-    for (const [path, result] of Object.entries(report.files ?? {})) {
+    for (const [path, result] of reportedFiles(file)) {
       rows.push({ path, ...count(result.mutants ?? []) })
     }
   }
@@ -102,8 +101,7 @@ function printSurvivors() {
   if (!existsSync(reports)) return
   for (const file of readdirSync(reports).sort()) {
     if (!file.endsWith('.json') || file.endsWith('.incremental.json')) continue
-    const report = JSON.parse(readFileSync(join(reports, file), 'utf8'))
-    for (const [path, result] of Object.entries(report.files ?? {})) {
+    for (const [path, result] of reportedFiles(file)) {
       for (const mutant of result.mutants ?? []) {
         if (mutant.status !== 'Survived' && mutant.status !== 'NoCoverage')
           continue
@@ -115,4 +113,16 @@ function printSurvivors() {
       }
     }
   }
+}
+
+/**
+ * The files of one group's JSON report that the group still mutates. Stryker's incremental mode
+ * carries results forward for files since dropped from `mutate`; those are not scored.
+ */
+function reportedFiles(file) {
+  const report = JSON.parse(readFileSync(join(reports, file), 'utf8'))
+  const patterns = groups[file.replace(/\.json$/, '')] ?? []
+  return Object.entries(report.files ?? {}).filter(([path]) =>
+    patterns.some((pattern) => matchesGlob(path, pattern))
+  )
 }
