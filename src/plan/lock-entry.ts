@@ -63,6 +63,13 @@ export function checkLockEntry(value: unknown): LockEntry | string {
       'cost',
       (v) => typeof v === 'string' && /^\d{1,12}(\.\d{1,12})?$/.test(v),
       'a decimal number'
+    ) ??
+    // `cost` is split by it: a fraction or a string would skew every later estimate.
+    optional(
+      value,
+      'images',
+      (v) => isCount(v) && (v as number) >= 1,
+      'a whole number of at least 1'
     )
   return problem ?? (value as unknown as LockEntry)
 }

@@ -96,7 +96,10 @@ describe('checkLockEntry, field by field', () => {
     ['cost', 'x1', 'cost is not a decimal number'],
     ['cost', '1x', 'cost is not a decimal number'],
     ['cost', '1234567890123', 'cost is not a decimal number'],
-    ['cost', '1.1234567890123', 'cost is not a decimal number']
+    ['cost', '1.1234567890123', 'cost is not a decimal number'],
+    ['images', 0, 'images is not a whole number of at least 1'],
+    ['images', 0.5, 'images is not a whole number of at least 1'],
+    ['images', '2', 'images is not a whole number of at least 1']
   ])('refuses %s = %j with its own message', (name, value, message) => {
     expect(refused({ [name]: value })).toBe(message)
   })
@@ -110,6 +113,8 @@ describe('checkLockEntry, field by field', () => {
     accepted({ variantsHash: 'f'.repeat(64) })
     accepted({ cost: '123456789012.123456789012' })
     accepted({ cost: '0' })
+    accepted({ cost: '0.0600', images: 1 })
+    accepted({ cost: '0.0600', images: 2 })
     accepted({ variants: [] })
     accepted({ variants: Array.from({ length: 64 }, () => variant()) })
   })
