@@ -84,11 +84,15 @@ describe('checkLockEntry, field by field', () => {
     ['seed', 2 ** 53, 'seed is not a whole number'],
     ['model', '', 'model is not a model id'],
     ['model', 'm'.repeat(201), 'model is not a model id'],
+    // A list has a length too.
+    ['model', ['bfl/flux-2-pro'], 'model is not a model id'],
     ['generatedAt', 0, 'generatedAt is not a timestamp'],
     ['placeholder', 'true', 'placeholder is not true or false'],
     ['variantsHash', '', 'variantsHash is not a hex digest'],
     ['variantsHash', 'a'.repeat(65), 'variantsHash is not a hex digest'],
     ['variantsHash', 'ABCD', 'variantsHash is not a hex digest'],
+    // A number's digits would pass the pattern as text.
+    ['variantsHash', 1234, 'variantsHash is not a hex digest'],
     ['variants', [null], 'variants is not a list of at most 64 variants'],
     ['cost', 0.03, 'cost is not a decimal number'],
     ['cost', '.5', 'cost is not a decimal number'],
