@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import {
   checkRealPath,
   isInside,
+  refusePathText,
   resolveSpecPath,
   workspacePath,
   type Workspace
@@ -138,6 +139,19 @@ describe('workspacePath', () => {
   it('is the POSIX path relative to the root', () => {
     expect(workspacePath(lexical, '/work/repo/site/img/a.png')).toBe(
       'site/img/a.png'
+    )
+  })
+})
+
+describe('refusePathText', () => {
+  it('takes a name of exactly 255 bytes and refuses one byte more', () => {
+    // 'é' is two bytes: the bound is on bytes, as file systems count, not characters.
+    const name = (bytes: number) => `assets/${'é'.repeat((bytes - 5) / 2)}x.png`
+    expect(refusePathText(name(255))).toBeUndefined()
+    expect(refusePathText(name(257))).toMatch(/has a name of 25[67] bytes/)
+    expect(refusePathText(`assets/${'a'.repeat(251)}.png`)).toBeUndefined()
+    expect(refusePathText(`assets/${'a'.repeat(252)}.png`)).toMatch(
+      /has a name of 25[67] bytes/
     )
   })
 })
