@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  needsFit,
   canonicalJson,
   changedInputs,
   deriveSeed,
@@ -133,5 +134,18 @@ describe('deriveSeed', () => {
         true
       )
     }
+  })
+})
+
+describe('needsFit', () => {
+  it('is true when the generation differs in width or in height alone, false when it matches or is absent', () => {
+    const output = { width: 1200, height: 640 }
+    const fit = (generation?: { width: number; height: number }) =>
+      needsFit(makeAsset({ ...output, ...(generation ? { generation } : {}) }))
+    expect(fit({ width: 1216, height: 640 })).toBe(true)
+    expect(fit({ width: 1200, height: 656 })).toBe(true)
+    expect(fit({ width: 1216, height: 656 })).toBe(true)
+    expect(fit({ width: 1200, height: 640 })).toBe(false)
+    expect(fit()).toBe(false)
   })
 })
