@@ -581,7 +581,9 @@ function checkLockEntry(value) {
         optional(value, 'placeholder', (v) => typeof v === 'boolean', 'true or false') ??
         optional(value, 'variantsHash', (v) => typeof v === 'string' && SHORT_HEX.test(v), 'a hex digest') ??
         optional(value, 'variants', isVariants, `a list of at most ${MAX_VARIANTS} variants`) ??
-        optional(value, 'cost', (v) => typeof v === 'string' && /^\d{1,12}(\.\d{1,12})?$/.test(v), 'a decimal number');
+        optional(value, 'cost', (v) => typeof v === 'string' && /^\d{1,12}(\.\d{1,12})?$/.test(v), 'a decimal number') ??
+        // `cost` is split by it: a fraction or a string would skew every later estimate.
+        optional(value, 'images', (v) => isCount(v) && v >= 1, 'a whole number of at least 1');
     return problem ?? value;
 }
 /** Returns whether a lockfile path is relative, stays inside the workspace and passes the spec's path rules. */
