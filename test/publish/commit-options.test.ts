@@ -1,7 +1,8 @@
 /**
  * commitFiles' options the store and the lockfile use: a new branch started as an orphan, a
  * sparse head read for branches with many files, and small text sent inline in the tree request.
- * Against the fake GitHub (a real git object store); commit.test.ts has the core and the races.
+ * Against the fake GitHub (a real git object store); commit-tree, commit-retries and
+ * commit-refusals.test.ts have the core, the races and the refusals.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createOctokit } from '../../src/github.js'
