@@ -1,6 +1,7 @@
 /** Real test images made with sharp, so the image layer is tested against actual codecs. */
 import sharp from 'sharp'
 import type { VariantFormat } from '../../src/spec/types.js'
+import type { Provenance } from '../../src/images/provenance.js'
 
 /** A single-colour image of `width` x `height` in `format` (PNG by default). */
 export async function solidImage(
@@ -108,4 +109,13 @@ export function rgbHex([r, g, b]: [number, number, number]): string {
 
 function svgToPng(svg: string): Promise<Buffer> {
   return sharp(Buffer.from(svg)).png().toBuffer()
+}
+
+/** A provenance record with every field set, for checking what an encoded image carries. */
+export const sampleProvenance: Provenance = {
+  model: 'bfl/flux-2-pro',
+  seed: 12345,
+  inputHash: 'e3b0c442',
+  assetgenVersion: '0.1.0',
+  assetId: 'hero'
 }

@@ -2,23 +2,14 @@ import sharp from 'sharp'
 import { crc32 } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { ImageError } from '../../src/errors.js'
-import {
-  encodeOutput,
-  renderVariant,
-  sniffMediaType,
-  variantPath
-} from '../../src/images/process.js'
-import type { Provenance } from '../../src/images/provenance.js'
+import { encodeOutput, sniffMediaType } from '../../src/images/process.js'
 import { readProvenance } from '../../src/images/provenance.js'
-import { pixelAt, rgbHex, solidImage } from '../helpers/images.js'
-
-const provenance: Provenance = {
-  model: 'bfl/flux-2-pro',
-  seed: 12345,
-  inputHash: 'e3b0c442',
-  assetgenVersion: '0.1.0',
-  assetId: 'hero'
-}
+import {
+  pixelAt,
+  rgbHex,
+  sampleProvenance as provenance,
+  solidImage
+} from '../helpers/images.js'
 
 describe('encodeOutput', () => {
   const cases = [
@@ -141,108 +132,6 @@ describe('encodeOutput', () => {
     await expect(
       encodeOutput(small, { format: 'png', maxPixels: 64 * 63 })
     ).rejects.toThrow(/pixel limit/)
-  })
-})
-
-describe('renderVariant', () => {
-  it('resizes to the width, keeping the aspect ratio, with provenance', async () => {
-    const source = await solidImage('#2266AA', 333, 250)
-    const out = await renderVariant(
-      source,
-      { width: 100, format: 'webp' },
-      provenance
-    )
-    const metadata = await sharp(out.bytes).metadata()
-    expect([metadata.format, metadata.width]).toEqual(['webp', 100])
-    expect(Math.abs(metadata.height - 75)).toBeLessThanOrEqual(1)
-    expect([out.width, out.height]).toEqual([metadata.width, metadata.height])
-    expect(await readProvenance(out.bytes)).toEqual(provenance)
-  })
-
-  it('never upscales past the source width', async () => {
-    const source = await solidImage('#2266AA', 300, 150)
-    const out = await renderVariant(source, { width: 1280, format: 'jpeg' })
-    expect([out.width, out.height]).toEqual([300, 150])
-    const metadata = await sharp(out.bytes).metadata()
-    expect([metadata.format, metadata.width]).toEqual(['jpeg', 300])
-  })
-
-  it('encodes AVIF with the provenance', async () => {
-    const source = await solidImage('#2266AA', 256, 128)
-    const out = await renderVariant(
-      source,
-      { width: 128, format: 'avif', quality: 50 },
-      provenance
-    )
-    expect(out).toMatchObject({
-      width: 128,
-      height: 64,
-      format: 'avif',
-      mediaType: 'image/avif'
-    })
-    expect(sniffMediaType(out.bytes)).toBe('image/avif')
-    expect((await sharp(out.bytes).metadata()).compression).toBe('av1')
-    expect(await readProvenance(out.bytes)).toEqual(provenance)
-  })
-
-  it('uses the given quality', async () => {
-    const source = await sharp({
-      create: {
-        width: 256,
-        height: 256,
-        channels: 3,
-        background: '#808080',
-        noise: { type: 'gaussian', mean: 128, sigma: 40 }
-      }
-    })
-      .png()
-      .toBuffer()
-    const variant = { width: 256, format: 'jpeg' } as const
-    const low = await renderVariant(source, { ...variant, quality: 30 })
-    const high = await renderVariant(source, { ...variant, quality: 95 })
-    expect(low.bytes.length).toBeLessThan(high.bytes.length / 2)
-  })
-})
-
-describe('variantPath', () => {
-  it.each([
-    ['public/img/hero.png', 640, 'webp', 'public/img/hero-640w.webp'],
-    ['hero.png', 1280, 'avif', 'hero-1280w.avif'],
-    ['a/b.c/photo.final.jpeg', 320, 'jpeg', 'a/b.c/photo.final-320w.jpeg'],
-    ['./img/logo.webp', 64, 'png', './img/logo-64w.png']
-  ] as const)('%s at %i %s is %s', (out, width, format, expected) => {
-    expect(variantPath(out, { width, format })).toBe(expected)
-  })
-})
-
-describe('sniffMediaType', () => {
-  it.each(['png', 'jpeg', 'webp', 'gif', 'avif'] as const)(
-    'recognises %s',
-    async (format) => {
-      const bytes = await solidImage('#123456', 4, 4, format)
-      expect(sniffMediaType(bytes)).toBe(`image/${format}`)
-    }
-  )
-
-  it('recognises AVIF by a compatible brand', () => {
-    const ftyp = new Uint8Array([
-      0,
-      0,
-      0,
-      24,
-      ...new TextEncoder().encode('ftypmif1\0\0\0\0miafavif')
-    ])
-    expect(sniffMediaType(ftyp)).toBe('image/avif')
-  })
-
-  it('is undefined for anything else', () => {
-    const encode = (text: string) => new TextEncoder().encode(text)
-    expect(sniffMediaType(new Uint8Array())).toBeUndefined()
-    expect(sniffMediaType(encode('{"error":"quota"}'))).toBeUndefined()
-    expect(
-      sniffMediaType(encode('\0\0\0\x18ftypheic\0\0\0\0mif1heic'))
-    ).toBeUndefined()
-    expect(sniffMediaType(encode('RIFF\0\0\0\0WAVEfmt '))).toBeUndefined()
   })
 })
 
