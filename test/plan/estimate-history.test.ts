@@ -11,9 +11,9 @@ import {
   pricedImage
 } from '../../src/plan/estimate.js'
 import type { LockEntry, Lockfile } from '../../src/plan/lockfile.js'
-import type { Plan, PlanAction, PlanItem } from '../../src/plan/plan.js'
 import type { Asset } from '../../src/spec/types.js'
 import { makeAsset } from '../helpers/asset.js'
+import { item, plan } from '../helpers/plan-items.js'
 
 /** A lockfile of `entries`, each a paid 1024×1024 FLUX.2 [pro] image unless overridden. */
 const history = (...entries: Partial<LockEntry>[]): Lockfile => ({
@@ -37,21 +37,6 @@ const history = (...entries: Partial<LockEntry>[]): Lockfile => ({
     ])
   )
 })
-
-function item(asset: Asset, action: PlanAction = 'generate'): PlanItem {
-  return {
-    asset,
-    action,
-    status: action === 'generate' ? 'new' : 'up-to-date',
-    reason: '',
-    inputs: {} as PlanItem['inputs'],
-    inputHash: 'h',
-    seed: 1,
-    variantsHash: 'v'
-  }
-}
-
-const plan = (...items: PlanItem[]): Plan => ({ items, orphans: [] })
 
 describe('historyCost', () => {
   it('takes the mean of the two middle costs of an even count', () => {

@@ -8,9 +8,8 @@ import {
   type PriceSources
 } from '../../src/plan/estimate.js'
 import type { LockEntry, Lockfile } from '../../src/plan/lockfile.js'
-import type { Plan, PlanAction, PlanItem } from '../../src/plan/plan.js'
-import type { Asset } from '../../src/spec/types.js'
 import { makeAsset } from '../helpers/asset.js'
+import { item, plan } from '../helpers/plan-items.js'
 
 function entry(overrides: Partial<LockEntry>): LockEntry {
   return {
@@ -36,21 +35,6 @@ const lock = (entries: Record<string, Partial<LockEntry>>): Lockfile => ({
 })
 
 const none: PriceSources = { history: lock({}), spec: {} }
-
-function item(asset: Asset, action: PlanAction = 'generate'): PlanItem {
-  return {
-    asset,
-    action,
-    status: action === 'generate' ? 'new' : 'up-to-date',
-    reason: '',
-    inputs: {} as PlanItem['inputs'],
-    inputHash: 'h',
-    seed: 1,
-    variantsHash: 'v'
-  }
-}
-
-const plan = (...items: PlanItem[]): Plan => ({ items, orphans: [] })
 
 describe('pricedImage', () => {
   it('bills the generation size the model is asked for, not the fitted output', () => {
